@@ -1,0 +1,64 @@
+/**
+ * The rules a real Echo enforces on a skill's answer, as a pure check. Tests assert every
+ * response against it; the local device simulator flags what a device would reject.
+ */
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+
+export const MAX_TOKEN_LENGTH = 1024;
+export const MAX_URL_LENGTH = 8000;
+
+interface PlayLike {
+  type: string;
+  playBehavior?: string;
+  audioItem?: { stream?: { url?: string; token?: string; expectedPreviousToken?: string; offsetInMilliseconds?: number } };
+}
+
+export function alexaRuleViolations(
+  request: RequestEnvelope,
+  envelope: ResponseEnvelope,
+  options: { audioBaseUrl?: string } = {},
+): string[] {
+  const problems: string[] = [];
+  const requestType = request.request.type;
+  const response = envelope.response ?? {};
+  const directives = (response.directives ?? []) as PlayLike[];
+  const deviceEvent = requestType.startsWith('AudioPlayer.') || requestType.startsWith('PlaybackController.');
+
+  if (deviceEvent) {
+    if (response.outputSpeech) problems.push(`${requestType}: outputSpeech is not allowed`);
+    if (response.card) problems.push(`${requestType}: a card is not allowed`);
+    if (response.reprompt) problems.push(`${requestType}: a reprompt is not allowed`);
+    if (envelope.sessionAttributes && Object.keys(envelope.sessionAttributes).length > 0) {
+      problems.push(`${requestType}: there is no session to hold attributes`);
+    }
+  }
+  if (requestType === 'AudioPlayer.PlaybackFinished' && directives.some((d) => d.type === 'AudioPlayer.Play')) {
+    problems.push('PlaybackFinished: Play is not allowed; enqueue on NearlyFinished instead');
+  }
+
+  const plays = directives.filter((d) => d.type === 'AudioPlayer.Play');
+  if (plays.length > 1) problems.push(`${plays.length} Play directives in one response (at most one)`);
+  for (const play of plays) {
+    const stream = play.audioItem?.stream ?? {};
+    const behavior = play.playBehavior;
+    if (!['REPLACE_ALL', 'ENQUEUE', 'REPLACE_ENQUEUED'].includes(behavior ?? '')) problems.push(`unknown playBehavior ${behavior}`);
+    if (behavior === 'ENQUEUE' && !stream.expectedPreviousToken) problems.push('ENQUEUE without expectedPreviousToken');
+    if (behavior !== 'ENQUEUE' && stream.expectedPreviousToken !== undefined) {
+      problems.push(`expectedPreviousToken with ${behavior} (only allowed with ENQUEUE)`);
+    }
+    if (!stream.url || !stream.url.startsWith('https://')) problems.push(`stream URL is not https: ${stream.url}`);
+    if (stream.url && stream.url.length > MAX_URL_LENGTH) problems.push('stream URL longer than 8000 characters');
+    if (options.audioBaseUrl && stream.url && !stream.url.startsWith(`${options.audioBaseUrl}/`)) {
+      problems.push(`stream URL outside AUDIO_BASE_URL: ${stream.url}`);
+    }
+    if (!stream.token || stream.token.length > MAX_TOKEN_LENGTH) problems.push('token missing or longer than 1024 characters');
+    if (typeof stream.offsetInMilliseconds !== 'number' || stream.offsetInMilliseconds < 0) {
+      problems.push('offsetInMilliseconds missing or negative');
+    }
+    if (!deviceEvent && response.shouldEndSession !== true) {
+      problems.push('a Play directive in answer to speech must end the session, or the device pauses the stream to listen');
+    }
+  }
+  if (Buffer.byteLength(JSON.stringify(envelope)) > 120 * 1024) problems.push('response larger than 120 KB');
+  return problems;
+}

@@ -1,0 +1,61 @@
+/**
+ * Lambda entry. The catalog (segment order, titles, durations, file names) is compiled into the
+ * bundle at build time; the DynamoDB client loads on the first request that needs it, so
+ * NearlyFinished and friends never pay for it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Skill as CustomSkill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Catalog } from './playback/catalog';
+import { newNonce } from './playback/token';
+import { readConfig, type SkillConfig } from './config';
+import { jsonLogger } from './skill/deps';
+import { createSkill } from './skill/skill';
+import type { ListenerStore } from './store/types';
+
+declare const __SPINE_NIDRA_CATALOG__: Catalog | undefined;
+
+let skill: CustomSkill | undefined;
+
+export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+  skill ??= createSkill({
+    ...depsFromConfig(readConfig()),
+    catalog: bundledCatalog(),
+  });
+  return skill.invoke(event, context);
+}
+
+function depsFromConfig(config: SkillConfig) {
+  return {
+    store: lazyDynamoStore(config),
+    audioBaseUrl: config.audioBaseUrl,
+    skillId: config.skillId,
+    now: Date.now,
+    newNonce: () => newNonce(),
+    log: jsonLogger,
+  };
+}
+
+function bundledCatalog(): Catalog {
+  if (typeof __SPINE_NIDRA_CATALOG__ !== 'undefined') return __SPINE_NIDRA_CATALOG__;
+  const path = process.env.CATALOG_PATH ?? join(__dirname, 'catalog.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as Catalog;
+}
+
+export function lazyDynamoStore(config: Pick<SkillConfig, 'region' | 'dynamoEndpoint' | 'tableName'>): ListenerStore {
+  let store: Promise<ListenerStore> | undefined;
+  const get = () =>
+    (store ??= Promise.all([import('./store/client'), import('./store/dynamo-store')]).then(([client, dynamo]) =>
+      dynamo.createDynamoStore(
+        client.createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }),
+        config.tableName,
+      ),
+    ));
+  return {
+    load: async (key) => (await get()).load(key),
+    saveProgress: async (key, progress, extras) => (await get()).saveProgress(key, progress, extras),
+    setSankalpa: async (key, sankalpa) => (await get()).setSankalpa(key, sankalpa),
+    clearSankalpa: async (key) => (await get()).clearSankalpa(key),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * A listener's saved place and the resume policy. Pure: the store persists `Progress`, the
+ * handlers ask `resumePoint` where to pick up.
+ */
+import type { Catalog } from './catalog';
+import { isPlayable, partOf } from './plan';
+
+export type ProgressState = 'playing' | 'paused' | 'completed';
+
+export interface Progress {
+  variant: string;
+  segmentId: string;
+  offsetMs: number;
+  state: ProgressState;
+  nonce: string;
+  /** Order key of the event that wrote it (see eventOrder); newer events have larger keys. */
+  seq: number;
+}
+
+export interface ResumePoint {
+  variant: string;
+  segmentId: string;
+  offsetMs: number;
+}
+
+/**
+ * Resume policy. Paused within the last half hour: the exact place, ten seconds earlier so
+ * the listener hears the thread again. Longer ago: the start of the part they were in, because
+ * the middle of a cue means nothing after a night's sleep.
+ */
+export const EXACT_RESUME_WINDOW_MS = 30 * 60_000;
+export const RESUME_REWIND_MS = 10_000;
+
+/** Events within the same request second are ordered by what normally follows what. */
+const EVENT_RANK = {
+  PlaybackStopped: 1,
+  PlaybackFailed: 2,
+  PlaybackFinished: 3,
+  PlaybackStarted: 4,
+} as const;
+export type ProgressEvent = keyof typeof EVENT_RANK;
+
+/**
+ * Order key for an event: request time, then rank. Alexa timestamps often have one-second
+ * resolution, and a skip sends Stopped(old) and Started(new) in the same second.
+ */
+export function eventOrder(timestamp: string, event: ProgressEvent): number | undefined {
+  const ms = Date.parse(timestamp);
+  if (!Number.isFinite(ms)) return undefined;
+  return ms * 10 + EVENT_RANK[event];
+}
+
+export function eventTimeMs(seq: number): number {
+  return Math.floor(seq / 10);
+}
+
+export function isUnfinished(progress: Progress | undefined): progress is Progress {
+  return progress !== undefined && progress.state !== 'completed';
+}
+
+/** Where to pick up, or undefined when the listener should start from the beginning. */
+export function resumePoint(catalog: Catalog, progress: Progress | undefined, nowMs: number): ResumePoint | undefined {
+  if (!isUnfinished(progress) || !isPlayable(catalog, progress.variant, progress.segmentId)) return undefined;
+  const ageMs = nowMs - eventTimeMs(progress.seq);
+  if (ageMs <= EXACT_RESUME_WINDOW_MS) {
+    return {
+      variant: progress.variant,
+      segmentId: progress.segmentId,
+      offsetMs: Math.max(0, progress.offsetMs - RESUME_REWIND_MS),
+    };
+  }
+  return { variant: progress.variant, segmentId: partOf(progress.segmentId), offsetMs: 0 };
+}

@@ -1,0 +1,27 @@
+import type { Catalog } from '../playback/catalog';
+import type { ListenerStore } from '../store/types';
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything a handler may touch, passed in so tests run the real skill against dynalite. */
+export interface SkillDeps {
+  catalog: Catalog;
+  store: ListenerStore;
+  /** https base for practice audio; every stream URL starts with it. */
+  audioBaseUrl: string;
+  skillId?: string;
+  now: () => number;
+  newNonce: () => string;
+  log: Logger;
+}
+
+/** One JSON line per entry: CloudWatch and the local console both read it well. */
+export const jsonLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};

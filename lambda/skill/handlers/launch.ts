@@ -1,0 +1,82 @@
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { firstItem } from '../../playback/plan';
+import { isUnfinished } from '../../playback/progress';
+import type { SkillDeps } from '../deps';
+import { clipOf, loadListener, resumePosition } from '../listener-state';
+import { devicePosition, partTitle, playReplacingQueue, startAt, type Position } from '../player';
+import { say } from '../speech';
+import { isIntent, isRequest } from './match';
+
+/** A place this close to the very start is not worth a question: just begin. */
+const WORTH_OFFERING_AFTER_MS = 30_000;
+
+interface ResumeOffer {
+  variant: string;
+  segmentId: string;
+  offsetMs: number;
+  clip: string;
+}
+
+export function launchHandlers(deps: SkillDeps): RequestHandler[] {
+  const beginPractice = (input: HandlerInput, speech: string | undefined, clip: string): Response => {
+    const start: Position = { ...firstItem(deps.catalog, deps.catalog.defaultVariant, deps.newNonce(), clip), offsetMs: 0 };
+    playReplacingQueue(deps, input, start);
+    if (speech) input.responseBuilder.speak(speech);
+    return input.responseBuilder.withShouldEndSession(true).getResponse();
+  };
+
+  const pendingOffer = (input: HandlerInput): ResumeOffer | undefined =>
+    input.attributesManager.getSessionAttributes().resumeOffer as ResumeOffer | undefined;
+
+  const launch: RequestHandler = {
+    canHandle: (input) => isRequest(input, 'LaunchRequest'),
+    async handle(input) {
+      const record = await loadListener(deps, input);
+      const clip = clipOf(record);
+      const resume = isUnfinished(record?.progress) ? await resumePosition(deps, input, record) : undefined;
+      const firstSegment = deps.catalog.variants[deps.catalog.defaultVariant][0];
+      const worthOffering =
+        resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);
+      if (!resume || !worthOffering) {
+        return beginPractice(input, record ? say.welcomeAgain : say.welcomeNew, clip);
+      }
+      const offer: ResumeOffer = { variant: resume.variant, segmentId: resume.segmentId, offsetMs: resume.offsetMs, clip };
+      input.attributesManager.setSessionAttributes({ resumeOffer: offer });
+      return input.responseBuilder
+        .speak(say.offerResume(partTitle(deps, resume.segmentId)))
+        .reprompt(say.offerReprompt)
+        .getResponse();
+    },
+  };
+
+  /** "Yes" or "resume" to the offer: continue where they were. */
+  const acceptOffer: RequestHandler = {
+    canHandle: (input) =>
+      isIntent(input, 'AMAZON.YesIntent', 'AMAZON.ResumeIntent') && pendingOffer(input) !== undefined,
+    handle(input) {
+      const offer = pendingOffer(input) as ResumeOffer;
+      input.attributesManager.setSessionAttributes({});
+      playReplacingQueue(deps, input, startAt(deps, offer.variant, offer.segmentId, offer.clip, offer.offsetMs));
+      return input.responseBuilder
+        .speak(say.continuing(partTitle(deps, offer.segmentId)))
+        .withShouldEndSession(true)
+        .getResponse();
+    },
+  };
+
+  /** "No" to the offer, "start over", "start the practice", "begin": from the top. */
+  const startOver: RequestHandler = {
+    canHandle: (input) =>
+      isIntent(input, 'AMAZON.StartOverIntent', 'StartPracticeIntent') ||
+      (isIntent(input, 'AMAZON.NoIntent') && pendingOffer(input) !== undefined),
+    async handle(input) {
+      const offer = pendingOffer(input);
+      input.attributesManager.setSessionAttributes({});
+      const clip = offer?.clip ?? devicePosition(deps, input)?.clip ?? clipOf(await loadListener(deps, input));
+      return beginPractice(input, offer ? say.fromTheStart : undefined, clip);
+    },
+  };
+
+  return [launch, acceptOffer, startOver];
+}

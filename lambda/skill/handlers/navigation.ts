@@ -1,0 +1,113 @@
+import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { nextPart, partOf, previousPart, startOfTarget } from '../../playback/plan';
+import { isTargetId, matchTarget } from '../../playback/targets';
+import type { SkillDeps } from '../deps';
+import { clipOf, currentPosition, loadListener } from '../listener-state';
+import { continueIfPlaying, devicePosition, isPlayingNow, partTitle, playReplacingQueue, startAt, type Position } from '../player';
+import { say } from '../speech';
+import { isIntent, isRequest } from './match';
+
+type Move = 'next' | 'previous' | 'repeat';
+
+/** Where a move lands: a new place, 'end' past the last part, or undefined when nothing was playing. */
+async function planMove(deps: SkillDeps, input: HandlerInput, move: Move): Promise<Position | 'end' | undefined> {
+  const here = await currentPosition(deps, input);
+  if (!here) return undefined;
+  const target =
+    move === 'next'
+      ? nextPart(deps.catalog, here.variant, here.segmentId)
+      : move === 'previous'
+        ? previousPart(deps.catalog, here.variant, here.segmentId, here.offsetMs)
+        : partOf(here.segmentId);
+  return target ? startAt(deps, here.variant, target, here.clip) : 'end';
+}
+
+const INTENT_MOVES: Record<string, Move> = {
+  'AMAZON.NextIntent': 'next',
+  'AMAZON.PreviousIntent': 'previous',
+  'AMAZON.RepeatIntent': 'repeat',
+};
+const BUTTON_MOVES: Record<string, Move> = {
+  'PlaybackController.NextCommandIssued': 'next',
+  'PlaybackController.PreviousCommandIssued': 'previous',
+};
+
+export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
+  const beginFromStart = async (input: HandlerInput, speech?: string): Promise<Response> => {
+    const clip = clipOf(await loadListener(deps, input));
+    const variant = deps.catalog.defaultVariant;
+    playReplacingQueue(deps, input, startAt(deps, variant, deps.catalog.variants[variant][0], clip));
+    if (speech) input.responseBuilder.speak(speech);
+    return input.responseBuilder.withShouldEndSession(true).getResponse();
+  };
+
+  const moveByVoice: RequestHandler = {
+    canHandle: (input) => isIntent(input, ...Object.keys(INTENT_MOVES)),
+    async handle(input) {
+      const move = INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: string } }).intent.name];
+      const landing = await planMove(deps, input, move);
+      if (landing === undefined) return beginFromStart(input, say.nothingToResume);
+      if (landing === 'end') {
+        input.responseBuilder.speak(say.lastPart);
+        continueIfPlaying(deps, input, devicePosition(deps, input));
+        return input.responseBuilder.getResponse();
+      }
+      playReplacingQueue(deps, input, landing);
+      return input.responseBuilder.withShouldEndSession(true).getResponse();
+    },
+  };
+
+  /** The Echo's hardware buttons: directives only, never speech. */
+  const moveByButton: RequestHandler = {
+    canHandle: (input) => isRequest(input, ...Object.keys(BUTTON_MOVES)),
+    async handle(input) {
+      const move = BUTTON_MOVES[input.requestEnvelope.request.type];
+      const landing = await planMove(deps, input, move);
+      if (landing && landing !== 'end') playReplacingQueue(deps, input, landing);
+      return input.responseBuilder.getResponse();
+    },
+  };
+
+  const skipToSection: RequestHandler = {
+    canHandle: (input) => isIntent(input, 'SkipToSectionIntent'),
+    async handle(input) {
+      const device = devicePosition(deps, input);
+      const variant = device?.variant ?? deps.catalog.defaultVariant;
+      const targetId = resolveSectionSlot(input);
+      const segmentId = targetId && startOfTarget(deps.catalog, variant, targetId);
+      if (!segmentId) return answerUnknownPart(deps, input);
+      const clip = device?.clip ?? clipOf(await loadListener(deps, input));
+      playReplacingQueue(deps, input, startAt(deps, variant, segmentId, clip));
+      return input.responseBuilder
+        .speak(say.skippingTo(partTitle(deps, segmentId)))
+        .withShouldEndSession(true)
+        .getResponse();
+    },
+  };
+
+  return [moveByVoice, moveByButton, skipToSection];
+}
+
+/** Entity resolution's id when Alexa matched the slot type; else our own match of the raw words. */
+export function resolveSectionSlot(input: HandlerInput): string | undefined {
+  const slot = getSlot(input.requestEnvelope, 'section');
+  if (!slot) return undefined;
+  const authorities = slot.resolutions?.resolutionsPerAuthority ?? [];
+  for (const authority of authorities) {
+    if (authority.status?.code !== 'ER_SUCCESS_MATCH') continue;
+    const id = authority.values?.[0]?.value?.id;
+    if (isTargetId(id)) return id;
+  }
+  return matchTarget(slot.value);
+}
+
+function answerUnknownPart(deps: SkillDeps, input: HandlerInput): Response {
+  const variant = deps.catalog.variants[deps.catalog.defaultVariant];
+  const sectionTitles = [...new Map(variant.map((id) => [deps.catalog.segments[id].sectionId, deps.catalog.segments[id].sectionTitle])).values()];
+  const device = devicePosition(deps, input);
+  input.responseBuilder.speak(say.unknownPart(sectionTitles));
+  if (isPlayingNow(device)) continueIfPlaying(deps, input, device);
+  else input.responseBuilder.reprompt(say.whichPart);
+  return input.responseBuilder.getResponse();
+}

@@ -1,0 +1,40 @@
+import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
+import type { SkillDeps } from '../deps';
+import { say } from '../speech';
+import { isDeviceEvent, isRequest } from './match';
+
+export function systemHandlers(deps: SkillDeps): RequestHandler[] {
+  const sessionEnded: RequestHandler = {
+    canHandle: (input) => isRequest(input, 'SessionEndedRequest'),
+    handle: (input) => input.responseBuilder.getResponse(),
+  };
+
+  const exceptionEncountered: RequestHandler = {
+    canHandle: (input) => isRequest(input, 'System.ExceptionEncountered'),
+    handle(input) {
+      const request = input.requestEnvelope.request as { error?: { type?: string; message?: string }; cause?: { requestId?: string } };
+      deps.log.error('device reported an exception', { errorType: request.error?.type, errorMessage: request.error?.message });
+      return input.responseBuilder.getResponse();
+    },
+  };
+
+  return [sessionEnded, exceptionEncountered];
+}
+
+/**
+ * The last line of defence: anything unexpected gets a calm sentence, or for device events
+ * (which must never speak) an empty answer. Nothing the listener saved is touched.
+ */
+export function calmErrorHandler(deps: SkillDeps): ErrorHandler {
+  return {
+    canHandle: () => true,
+    handle(input, error) {
+      const type = getRequestType(input.requestEnvelope);
+      deps.log.error('request failed', { requestType: type, error: error.message });
+      if (isDeviceEvent(input) || type === 'SessionEndedRequest' || type.startsWith('System.')) {
+        return input.responseBuilder.getResponse();
+      }
+      return input.responseBuilder.speak(say.somethingWrong).withShouldEndSession(true).getResponse();
+    },
+  };
+}

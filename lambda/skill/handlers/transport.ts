@@ -1,0 +1,57 @@
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { firstItem } from '../../playback/plan';
+import type { SkillDeps } from '../deps';
+import { clipOf, loadListener, resumePosition } from '../listener-state';
+import { playReplacingQueue } from '../player';
+import { say } from '../speech';
+import { isIntent, isRequest } from './match';
+
+export function transportHandlers(deps: SkillDeps): RequestHandler[] {
+  /** Resume from the device's place or the stored one; with nothing to resume, begin. */
+  const resume = async (input: HandlerInput, speakIfFresh: boolean): Promise<Response> => {
+    const position = await resumePosition(deps, input);
+    if (position) {
+      playReplacingQueue(deps, input, position);
+    } else {
+      const clip = clipOf(await loadListener(deps, input));
+      playReplacingQueue(deps, input, { ...firstItem(deps.catalog, deps.catalog.defaultVariant, deps.newNonce(), clip), offsetMs: 0 });
+      if (speakIfFresh) input.responseBuilder.speak(say.nothingToResume);
+    }
+    if (speakIfFresh) input.responseBuilder.withShouldEndSession(true);
+    return input.responseBuilder.getResponse();
+  };
+
+  const resumeByVoice: RequestHandler = {
+    canHandle: (input) => isIntent(input, 'AMAZON.ResumeIntent'),
+    handle: (input) => resume(input, true),
+  };
+
+  const playButton: RequestHandler = {
+    canHandle: (input) => isRequest(input, 'PlaybackController.PlayCommandIssued'),
+    handle: (input) => resume(input, false),
+  };
+
+  /**
+   * Pause only stops the device. The offset is saved from the PlaybackStopped event that
+   * follows, so two writes never race for the same progress.
+   */
+  const pause: RequestHandler = {
+    canHandle: (input) =>
+      isIntent(input, 'AMAZON.PauseIntent') || isRequest(input, 'PlaybackController.PauseCommandIssued'),
+    handle: (input) => input.responseBuilder.addAudioPlayerStopDirective().getResponse(),
+  };
+
+  const stop: RequestHandler = {
+    canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent'),
+    handle: (input) =>
+      input.responseBuilder.addAudioPlayerStopDirective().speak(say.goodbye).withShouldEndSession(true).getResponse(),
+  };
+
+  const navigateHome: RequestHandler = {
+    canHandle: (input) => isIntent(input, 'AMAZON.NavigateHomeIntent'),
+    handle: (input) => input.responseBuilder.withShouldEndSession(true).getResponse(),
+  };
+
+  return [resumeByVoice, playButton, pause, stop, navigateHome];
+}

@@ -1,0 +1,62 @@
+/** Reads of the listener's stored state that a handler can afford to lose: a slow store never blocks the practice. */
+import type { HandlerInput } from 'ask-sdk-core';
+import { isPlayable } from '../playback/plan';
+import { resumePoint, type Progress } from '../playback/progress';
+import type { ListenerRecord } from '../store/types';
+import type { SkillDeps } from './deps';
+import { listenerKey, logId } from './listener';
+import { devicePosition, startAt, type Position } from './player';
+
+export async function loadListener(deps: SkillDeps, input: HandlerInput): Promise<ListenerRecord | undefined> {
+  const key = listenerKey(input.requestEnvelope);
+  try {
+    return await deps.store.load(key);
+  } catch (error) {
+    deps.log.warn('listener read failed; carrying on without it', { listener: logId(key), error: String(error) });
+    return undefined;
+  }
+}
+
+/** The listener's personal clip key, when they have a sankalpa with a rendered clip. */
+export function clipOf(record: ListenerRecord | undefined): string {
+  return record?.sankalpa?.clipKey ?? '';
+}
+
+/**
+ * Where "resume" picks up. The device's own place wins when it belongs to the listening session
+ * the store last heard from (it is the freshest); if the store heard from a newer session (another
+ * Echo), the store wins. Either way the resume policy decides the exact offset.
+ */
+export async function resumePosition(
+  deps: SkillDeps,
+  input: HandlerInput,
+  alreadyLoaded?: ListenerRecord,
+): Promise<Position | undefined> {
+  const device = devicePosition(deps, input);
+  const record = alreadyLoaded ?? (await loadListener(deps, input));
+  const stored = record?.progress;
+  let progress: Progress | undefined = stored;
+  if (device && (!stored || stored.nonce === device.nonce)) {
+    progress = {
+      variant: device.variant,
+      segmentId: device.segmentId,
+      offsetMs: device.offsetMs,
+      state: stored?.state ?? 'paused',
+      nonce: device.nonce,
+      seq: stored?.seq ?? deps.now() * 10,
+    };
+  }
+  const point = resumePoint(deps.catalog, progress, deps.now());
+  return point && startAt(deps, point.variant, point.segmentId, clipOf(record), point.offsetMs);
+}
+
+/** Where the listener is now: the device's place, else the stored one (one read), else nowhere. */
+export async function currentPosition(deps: SkillDeps, input: HandlerInput): Promise<Position | undefined> {
+  const device = devicePosition(deps, input);
+  if (device) return device;
+  const record = await loadListener(deps, input);
+  const progress = record?.progress;
+  if (!progress || progress.state === 'completed') return undefined;
+  if (!isPlayable(deps.catalog, progress.variant, progress.segmentId)) return undefined;
+  return startAt(deps, progress.variant, progress.segmentId, clipOf(record), progress.offsetMs);
+}

@@ -1,0 +1,51 @@
+/** Everything Alexa says, in one place, so the voice stays calm and consistent. */
+
+const SSML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Text from a listener or the model, made safe to place inside SSML. */
+export function escapeSsml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => SSML_ESCAPES[character]);
+}
+
+export function minutesPhrase(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (ms < 45_000) return 'less than a minute';
+  if (minutes <= 1) return 'about a minute';
+  return `about ${minutes} minutes`;
+}
+
+export function joinTitles(titles: readonly string[]): string {
+  if (titles.length <= 1) return titles.join('');
+  return `${titles.slice(0, -1).join(', ')}, and ${titles[titles.length - 1]}`;
+}
+
+export const say = {
+  welcomeNew: 'Welcome to Spine Nidra. Lie down somewhere comfortable, and let the practice begin.',
+  welcomeAgain: 'Welcome back to Spine Nidra. Settle in, and we will begin.',
+  offerResume: (title: string) =>
+    `Welcome back to Spine Nidra. Last time you stopped in ${escapeSsml(title)}. Would you like to continue from there?`,
+  offerReprompt: 'Say yes to continue, or start over to begin again.',
+  continuing: (title: string) => `Continuing with ${escapeSsml(title)}.`,
+  fromTheStart: 'From the beginning, then.',
+  skippingTo: (title: string) => `${capitalize(escapeSsml(title))}.`,
+  unknownPart: (titles: readonly string[]) =>
+    `I can take you to ${joinTitles(titles.map(escapeSsml))}. Say, for example, skip to the body scan.`,
+  whichPart: 'Which part would you like? Say skip to, and then its name.',
+  lastPart: 'This is the final part of the practice.',
+  nothingToResume: 'There is nothing to resume yet, so let us begin from the start.',
+  timeLeft: (title: string, left: string) => `You are in ${escapeSsml(title)}. ${capitalize(left)} remain.`,
+  timeLeftPaused: (title: string, left: string) =>
+    `You paused in ${escapeSsml(title)}, with ${left} to go. Say resume when you are ready.`,
+  notStarted: (total: string) => `You have not started yet. The whole practice takes ${total}. Say start the practice when you are ready.`,
+  inOrderOnly: 'Spine Nidra always plays in its own order, so loop and shuffle are not available.',
+  help:
+    'You can say pause, resume, next, or previous. To jump to a part, say: Alexa, ask Spine Nidra to skip to the body scan, or to the lower back. You can also ask how much time is left.',
+  helpReprompt: 'What would you like to do?',
+  fallback: 'Sorry, I did not catch that. You can say skip to the body scan, next, or how much time is left.',
+  goodbye: 'Rest well.',
+  somethingWrong: 'Sorry, something went wrong on my side. Please try again in a moment.',
+};
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
