@@ -1,0 +1,42 @@
+/**
+ * Generates the ASK CLI v2 skill package from TypeScript source:
+ *   skill-package/skill.json
+ *   skill-package/interactionModels/custom/<locale>.json
+ * `npm run skill-package` writes them; test/skill-package.test.ts checks the committed files match.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildInteractionModel } from './interaction-model';
+import { LOCALES } from './locales';
+import { buildSkillManifest } from './manifest';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+/** Every generated file: repo-relative path -> JSON content. Pure; touches no files. */
+export function generateSkillPackage(): Record<string, unknown> {
+  const files: Record<string, unknown> = { 'skill-package/skill.json': buildSkillManifest() };
+  for (const locale of LOCALES) {
+    files[`skill-package/interactionModels/custom/${locale}.json`] = buildInteractionModel(locale);
+  }
+  return files;
+}
+
+/** How a generated file is written: 2-space JSON with a trailing newline. */
+export function serialize(content: unknown): string {
+  return `${JSON.stringify(content, null, 2)}\n`;
+}
+
+export function writeSkillPackage(root: string = REPO_ROOT): string[] {
+  const written: string[] = [];
+  for (const [path, content] of Object.entries(generateSkillPackage())) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, serialize(content));
+    written.push(path);
+  }
+  return written;
+}
+
+if (require.main === module) {
+  for (const path of writeSkillPackage()) console.log(`wrote ${path}`);
+}

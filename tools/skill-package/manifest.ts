@@ -1,0 +1,59 @@
+/** skill-package/skill.json: the ASK CLI v2 / SMAPI skill manifest. */
+import { LOCALE_COUNTRY, LOCALES, localeSpelling } from './locales';
+import {
+  DESCRIPTION,
+  EXAMPLE_PHRASES,
+  KEYWORDS,
+  PRIVACY_POLICY_URL,
+  SKILL_NAME,
+  SUMMARY,
+  TERMS_OF_USE_URL,
+  TESTING_INSTRUCTIONS,
+} from './publishing';
+
+/** deploy tooling replaces this with the real Lambda ARN. */
+export const PLACEHOLDER_ENDPOINT_URI = 'arn:aws:lambda:us-east-1:000000000000:function:spine-nidra-placeholder';
+
+export const CATEGORY = 'HEALTH_AND_FITNESS';
+
+export function buildSkillManifest() {
+  return {
+    manifest: {
+      publishingInformation: {
+        locales: Object.fromEntries(
+          LOCALES.map((locale) => [
+            locale,
+            {
+              name: SKILL_NAME,
+              summary: localeSpelling(locale, SUMMARY),
+              description: localeSpelling(locale, DESCRIPTION),
+              examplePhrases: [...EXAMPLE_PHRASES],
+              keywords: KEYWORDS.map((keyword) => localeSpelling(locale, keyword)),
+            },
+          ]),
+        ),
+        isAvailableWorldwide: false,
+        distributionCountries: LOCALES.map((locale) => LOCALE_COUNTRY[locale]),
+        testingInstructions: TESTING_INSTRUCTIONS,
+        category: CATEGORY,
+      },
+      apis: {
+        custom: {
+          endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },
+          interfaces: [{ type: 'AUDIO_PLAYER' }],
+        },
+      },
+      privacyAndCompliance: {
+        allowsPurchases: false,
+        usesPersonalInfo: false,
+        isChildDirected: false,
+        isExportCompliant: true,
+        containsAds: false,
+        locales: Object.fromEntries(
+          LOCALES.map((locale) => [locale, { privacyPolicyUrl: PRIVACY_POLICY_URL, termsOfUseUrl: TERMS_OF_USE_URL }]),
+        ),
+      },
+      manifestVersion: '1.0',
+    },
+  };
+}
