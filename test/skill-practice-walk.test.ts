@@ -1,44 +1,10 @@
 import { spineNidra } from '../models/spine-nidra';
 import { EXACT_RESUME_WINDOW_MS, RESUME_REWIND_MS } from '../lambda/playback/progress';
 import { createHarness, playOf, segmentOfToken, type Harness } from './support/harness';
-import { audioEvent, controller, intent, launch } from './support/requests';
+import { walkPractice } from './support/walk';
+import { audioEvent, controller, intent } from './support/requests';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Plays the practice like an Echo would: Started, NearlyFinished (enqueue), Finished, next item. */
-async function walkPractice(harness: Harness, userId: string) {
-  const started = await harness.send(launch({ userId }));
-  let token = playOf(started)?.token as string;
-  const tokens = [token];
-  const callsPerEvent: Record<string, number[]> = {};
-  const count = async (type: string, send: () => Promise<unknown>) => {
-    harness.calls.length = 0;
-    const response = await send();
-    (callsPerEvent[type] ??= []).push(harness.calls.length);
-    return response;
-  };
-  for (;;) {
-    const segment = segmentOfToken(token);
-    const durationMs = harness.catalog.segments[segment].durationMs;
-    harness.clock.ms += 1_000;
-    await count('PlaybackStarted', () => harness.send(audioEvent('PlaybackStarted', token, 0, { userId, timestamp: iso(harness.clock.ms) })));
-    harness.clock.ms += durationMs - 10_000;
-    const nearly = (await count('PlaybackNearlyFinished', () =>
-      harness.send(audioEvent('PlaybackNearlyFinished', token, durationMs - 10_000, { userId, timestamp: iso(harness.clock.ms) })),
-    )) as Awaited<ReturnType<Harness['send']>>;
-    harness.clock.ms += 10_000;
-    await count('PlaybackFinished', () =>
-      harness.send(audioEvent('PlaybackFinished', token, durationMs, { userId, timestamp: iso(harness.clock.ms) })),
-    );
-    const enqueued = playOf(nearly);
-    if (!enqueued) break;
-    expect(enqueued.behavior).toBe('ENQUEUE');
-    expect(enqueued.expectedPreviousToken).toBe(token);
-    token = enqueued.token;
-    tokens.push(token);
-  }
-  return { tokens, callsPerEvent };
-}
 
 describe('a whole practice, start to finish', () => {
   let harness: Harness;

@@ -1,4 +1,5 @@
 import type { Catalog } from '../playback/catalog';
+import type { ClipMaker } from '../sankalpa/clips';
 import type { ListenerStore } from '../store/types';
 
 export interface Logger {
@@ -17,6 +18,10 @@ export interface SkillDeps {
   now: () => number;
   newNonce: () => string;
   log: Logger;
+  /** Renders and stores personal sankalpa clips; without it the practice plays without them. */
+  clips?: ClipMaker;
+  /** How long a request may wait for a clip before going on without it. */
+  clipBudgetMs?: number;
 }
 
 /** One JSON line per entry: CloudWatch and the local console both read it well. */

@@ -2,6 +2,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { isPlayable } from '../playback/plan';
 import { resumePoint, type Progress } from '../playback/progress';
+import { makeClipWithin } from '../sankalpa/clips';
 import type { ListenerRecord } from '../store/types';
 import type { SkillDeps } from './deps';
 import { listenerKey, logId } from './listener';
@@ -14,6 +15,29 @@ export async function loadListener(deps: SkillDeps, input: HandlerInput): Promis
   } catch (error) {
     deps.log.warn('listener read failed; carrying on without it', { listener: logId(key), error: String(error) });
     return undefined;
+  }
+}
+
+/**
+ * A sankalpa saved while its clip could not be made gets another chance at launch, within the
+ * same small budget; failing again, the practice simply plays without it.
+ */
+export async function withClipReady(
+  deps: SkillDeps,
+  input: HandlerInput,
+  record: ListenerRecord | undefined,
+): Promise<ListenerRecord | undefined> {
+  const sankalpa = record?.sankalpa;
+  if (!record || !sankalpa || sankalpa.clipKey || !deps.clips) return record;
+  const key = listenerKey(input.requestEnvelope);
+  try {
+    const clipKey = await makeClipWithin(deps.clips, sankalpa.text, deps.clipBudgetMs);
+    if (!clipKey) return record;
+    await deps.store.setSankalpa(key, { ...sankalpa, clipKey });
+    return { ...record, sankalpa: { ...sankalpa, clipKey } };
+  } catch (error) {
+    deps.log.warn('sankalpa clip still not made', { listener: logId(key), error: String(error) });
+    return record;
   }
 }
 

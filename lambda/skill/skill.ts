@@ -4,16 +4,18 @@ import { audioEventHandlers } from './handlers/audio-events';
 import { infoHandlers } from './handlers/info';
 import { launchHandlers } from './handlers/launch';
 import { navigationHandlers } from './handlers/navigation';
+import { sankalpaHandlers } from './handlers/sankalpa';
 import { calmErrorHandler, systemHandlers } from './handlers/system';
 import { transportHandlers } from './handlers/transport';
 
 /**
- * The whole skill. Order matters where two handlers could take a request: the launch dialog's
- * Yes/No/Resume come before the general ones.
+ * The whole skill. Order matters where two handlers could take a request: the sankalpa and launch
+ * dialogs' Yes/No/Resume come before the general ones.
  */
 export function createSkill(deps: SkillDeps): CustomSkill {
   const handlers: RequestHandler[] = [
     ...audioEventHandlers(deps),
+    ...sankalpaHandlers(deps),
     ...launchHandlers(deps),
     ...navigationHandlers(deps),
     ...transportHandlers(deps),

@@ -1,5 +1,6 @@
 /** Intents and sample utterances of the Spine Nidra interaction model (same for every locale). */
 import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
+import { SANKALPA_INTENTS } from './sankalpa-intents';
 
 export const INVOCATION_NAME = 'spine nidra';
 
@@ -121,6 +122,7 @@ export const CUSTOM_INTENTS: readonly SampleIntent[] = [
   { name: 'SkipToSectionIntent', slots: [{ name: 'section', type: SECTION_SLOT_TYPE }], samples: SKIP_TO_SECTION_SAMPLES },
   { name: 'StartPracticeIntent', samples: START_PRACTICE_SAMPLES },
   { name: 'TimeLeftIntent', samples: TIME_LEFT_SAMPLES },
+  ...SANKALPA_INTENTS,
 ];
 
 export interface SlotTypeValue {

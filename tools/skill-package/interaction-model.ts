@@ -1,5 +1,6 @@
 /** One locale's interaction model (skill-package/interactionModels/custom/<locale>.json). */
-import { BUILT_IN_INTENTS, CUSTOM_INTENTS, INVOCATION_NAME, SECTION_SLOT_TYPE, sectionValues } from './intents';
+import { BUILT_IN_INTENTS, CUSTOM_INTENTS, INVOCATION_NAME, SECTION_SLOT_TYPE, sectionValues, type SlotTypeValue } from './intents';
+import { IDEA_CHOICE_SLOT_TYPE, IDEA_CHOICE_VALUES, SANKALPA_PROMPTS, sankalpaDialog } from './sankalpa-intents';
 import { localeSpelling, type Locale } from './locales';
 
 export interface InteractionModelFile {
@@ -7,8 +8,10 @@ export interface InteractionModelFile {
     languageModel: {
       invocationName: string;
       intents: Array<{ name: string; slots?: Array<{ name: string; type: string; samples: string[] }>; samples: string[] }>;
-      types: Array<{ name: string; values: ReturnType<typeof sectionValues> }>;
+      types: Array<{ name: string; values: SlotTypeValue[] }>;
     };
+    dialog: ReturnType<typeof sankalpaDialog>;
+    prompts: typeof SANKALPA_PROMPTS;
   };
   version: string;
 }
@@ -26,8 +29,13 @@ export function buildInteractionModel(locale: Locale): InteractionModelFile {
       languageModel: {
         invocationName: INVOCATION_NAME,
         intents: [...custom, ...builtIns],
-        types: [{ name: SECTION_SLOT_TYPE, values: sectionValues(spell) }],
+        types: [
+          { name: SECTION_SLOT_TYPE, values: sectionValues(spell) },
+          { name: IDEA_CHOICE_SLOT_TYPE, values: IDEA_CHOICE_VALUES },
+        ],
       },
+      dialog: sankalpaDialog(),
+      prompts: SANKALPA_PROMPTS,
     },
     version: '1',
   };

@@ -3,8 +3,9 @@ import type { Response } from 'ask-sdk-model';
 import { firstItem } from '../../playback/plan';
 import { isUnfinished } from '../../playback/progress';
 import type { SkillDeps } from '../deps';
-import { clipOf, loadListener, resumePosition } from '../listener-state';
+import { clipOf, loadListener, resumePosition, withClipReady } from '../listener-state';
 import { devicePosition, partTitle, playReplacingQueue, startAt, type Position } from '../player';
+import { sankalpaSay } from '../sankalpa-speech';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
 
@@ -32,19 +33,20 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
   const launch: RequestHandler = {
     canHandle: (input) => isRequest(input, 'LaunchRequest'),
     async handle(input) {
-      const record = await loadListener(deps, input);
+      const record = await withClipReady(deps, input, await loadListener(deps, input));
       const clip = clipOf(record);
+      const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
       const resume = isUnfinished(record?.progress) ? await resumePosition(deps, input, record) : undefined;
       const firstSegment = deps.catalog.variants[deps.catalog.defaultVariant][0];
       const worthOffering =
         resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);
       if (!resume || !worthOffering) {
-        return beginPractice(input, record ? say.welcomeAgain : say.welcomeNew, clip);
+        return beginPractice(input, `${record ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip);
       }
       const offer: ResumeOffer = { variant: resume.variant, segmentId: resume.segmentId, offsetMs: resume.offsetMs, clip };
       input.attributesManager.setSessionAttributes({ resumeOffer: offer });
       return input.responseBuilder
-        .speak(say.offerResume(partTitle(deps, resume.segmentId)))
+        .speak(`${say.offerResume(partTitle(deps, resume.segmentId))}${sankalpa}`)
         .reprompt(say.offerReprompt)
         .getResponse();
     },

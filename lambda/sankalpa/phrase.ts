@@ -1,0 +1,46 @@
+/** What counts as a sankalpa, and which ideas to offer. Pure. */
+
+export const MAX_SANKALPA_CHARS = 120;
+export const MAX_SANKALPA_WORDS = 20;
+
+export type SankalpaCheck =
+  | { ok: true; text: string }
+  | { ok: false; problem: 'empty' | 'too-long' | 'not-an-intention' };
+
+/** Words that are commands or chatter, not intentions, when said on their own. */
+const NOT_INTENTIONS = new Set([
+  'yes', 'no', 'yeah', 'nope', 'stop', 'cancel', 'pause', 'resume', 'help', 'next', 'previous', 'nothing',
+  'i don\'t know', 'i dont know', 'never mind', 'nevermind', 'skip', 'repeat', 'what', 'um', 'uh', 'hmm', 'okay', 'ok',
+]);
+const QUESTION_START = /^(what|why|how|when|where|who|which|is|are|can|could|should|do|does)\b/;
+
+/** Tidies what Alexa heard: single spaces, no surrounding punctuation, a capital first letter. */
+export function tidySankalpa(raw: string): string {
+  const text = raw
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s.,;:!?"'-]+|[\s.,;:!?"'-]+$/g, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function checkSankalpa(raw: string | undefined): SankalpaCheck {
+  const text = tidySankalpa(raw ?? '');
+  if (!/[a-z]/i.test(text)) return { ok: false, problem: 'empty' };
+  if (text.length > MAX_SANKALPA_CHARS || text.split(' ').length > MAX_SANKALPA_WORDS) {
+    return { ok: false, problem: 'too-long' };
+  }
+  const lower = text.toLowerCase();
+  if (NOT_INTENTIONS.has(lower) || QUESTION_START.test(lower) || /\?|https?:|www\.|@/.test(raw ?? '')) {
+    return { ok: false, problem: 'not-an-intention' };
+  }
+  return { ok: true, text };
+}
+
+/** Three ideas spread across the list (which mixes body and spine ideas with others), varying by seed. */
+export function pickIdeas(ideas: readonly string[], seed: number): string[] {
+  if (ideas.length <= 3) return [...ideas];
+  const stride = Math.floor(ideas.length / 3);
+  const start = Math.abs(Math.floor(seed)) % ideas.length;
+  return [0, 1, 2].map((step) => ideas[(start + step * stride) % ideas.length]);
+}
