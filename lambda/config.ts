@@ -5,6 +5,9 @@ export interface SkillConfig {
   dynamoEndpoint?: string;
   audioBaseUrl: string;
   skillId?: string;
+  /** Bucket for personal sankalpa clips (served by the same CDN); without it, no clips. */
+  clipBucket?: string;
+  pollyVoice: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): SkillConfig {
@@ -20,5 +23,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SkillConfig {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     audioBaseUrl,
     skillId: env.SKILL_ID || undefined,
+    clipBucket: env.CLIP_BUCKET || undefined,
+    pollyVoice: env.POLLY_VOICE || 'Ruth',
   };
 }

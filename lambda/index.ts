@@ -12,6 +12,7 @@ import { newNonce } from './playback/token';
 import { readConfig, type SkillConfig } from './config';
 import { jsonLogger } from './skill/deps';
 import { createSkill } from './skill/skill';
+import { pollyClipVoice, type ClipMaker } from './sankalpa/clips';
 import type { ListenerStore } from './store/types';
 
 declare const __SPINE_NIDRA_CATALOG__: Catalog | undefined;
@@ -34,7 +35,26 @@ function depsFromConfig(config: SkillConfig) {
     now: Date.now,
     newNonce: () => newNonce(),
     log: jsonLogger,
+    clips: lazyPollyClips(config),
   };
+}
+
+/** Polly and S3 load only when a listener's clip is first made, never on the playback path. */
+function lazyPollyClips(config: SkillConfig): ClipMaker | undefined {
+  const { clipBucket, pollyVoice, region } = config;
+  if (!clipBucket) return undefined;
+  let maker: Promise<ClipMaker> | undefined;
+  const load = () =>
+    (maker ??= Promise.all([import('@aws-sdk/client-polly'), import('@aws-sdk/client-s3'), import('./clips/polly-s3-clip-maker')]).then(
+      ([polly, s3, clips]) =>
+        clips.createPollyS3ClipMaker({
+          polly: new polly.PollyClient({ region, maxAttempts: 2 }),
+          s3: new s3.S3Client({ region, maxAttempts: 2 }),
+          bucket: clipBucket,
+          voiceId: pollyVoice,
+        }),
+    ));
+  return { voice: pollyClipVoice(pollyVoice), make: async (text, files) => (await load()).make(text, files) };
 }
 
 function bundledCatalog(): Catalog {

@@ -18,6 +18,11 @@ export interface ClipMaker {
   make(text: string, files: readonly string[]): Promise<void>;
 }
 
+/** How Polly-made clips name their voice (part of the clip key). */
+export function pollyClipVoice(voiceId: string): string {
+  return `polly:${voiceId}:neural`;
+}
+
 export function clipKey(text: string, voice: string): string {
   return createHash('sha256').update(`${CLIP_FORMAT_VERSION}\n${voice}\n${text}`).digest('hex').slice(0, 16);
 }
