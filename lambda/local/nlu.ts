@@ -55,6 +55,8 @@ export type Understanding =
 export interface UnderstandContext {
   /** The practice is playing: "stop" then arrives as PauseIntent, as on a real Echo. */
   playing?: boolean;
+  /** A session is open: "play spine nidra" is then the skill's own sample, not a new launch. */
+  inSession?: boolean;
 }
 
 interface CompiledSample {
@@ -135,6 +137,8 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
       if (!match) continue;
       const captured = Object.fromEntries(sample.slotNames.map((name, i) => [name, match[i + 1].trim()]));
       const { slots, unresolved } = slotsOf(sample.intent, captured);
+      // A bare "{slot}" sample would swallow every sentence; Alexa only takes it for a known value.
+      if (unresolved > 0 && sample.literalLength === 0) continue;
       found.push({ intent: sample.intent, via: `sample "${sample.sample}"`, slots, unresolved, literalLength: sample.literalLength });
     }
     for (const [intentName, phrases] of Object.entries(BUILT_IN_PHRASES)) {
@@ -151,7 +155,12 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
   function understand(said: string, context: UnderstandContext = {}): Understanding {
     const heard = normalizeUtterance(said).replace(/^(?:alexa|echo|computer) /, '');
     if (!heard) return { kind: 'none', heard, reason: 'nothing was said' };
-    if (launchPattern.test(heard)) return { kind: 'launch', heard };
+    const inSessionSample =
+      context.inSession &&
+      candidatesFor(heard, context).some(
+        (candidate) => candidate.via.startsWith('sample') && candidate.unresolved === 0,
+      );
+    if (launchPattern.test(heard) && !inSessionSample) return { kind: 'launch', heard };
     let request = heard;
     let withInvocation = false;
     for (const pattern of oneShotPatterns) {

@@ -1,0 +1,135 @@
+/**
+ * The whole skill on this computer: the embedded DynamoDB, the skill behind POST /alexa with
+ * Alexa's signature and timestamp checks on, the audio under /audio/, and the device simulator.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ExpressAdapter } from 'ask-sdk-express-adapter';
+import type { LocalClipMaker } from '../clips/local-clip-maker';
+import { newNonce } from '../playback/token';
+import type { ClipMaker } from '../sankalpa/clips';
+import { jsonLogger, type Logger } from '../skill/deps';
+import { createSkill } from '../skill/skill';
+import { createDynamoStore } from '../store/dynamo-store';
+import { DEFAULT_RENDER_SETTINGS, voiceSettingsId } from '../../tools/audio/render-key';
+import { audioRoute } from './audio-route';
+import { closableStore, createInFlight, trackInvocations } from './in-flight';
+import type { LocalConfig } from './local-config';
+import { startLocalDatabase } from './local-database';
+import { createNlu, type InteractionModel } from './nlu';
+import { loadPracticeAudio } from './practice-audio';
+import { simulatorRoutes } from './simulator-routes';
+
+/** The application id the simulator uses when SKILL_ID is not set (the skill then checks none). */
+export const SIMULATOR_SKILL_ID = 'amzn1.ask.skill.local-simulator';
+/** On shutdown, skill requests still running get this long to finish their writes. */
+const DRAIN_MS = 5_000;
+
+export interface LocalServer {
+  /** Base URL of this server, e.g. http://localhost:3000/ */
+  url: string;
+  port: number;
+  /** Segments whose rendered audio is older than the practice text. */
+  outdatedAudio: string[];
+  /** Stops taking requests, lets running skill requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startLocalServer(config: LocalConfig, options: { log?: Logger } = {}): Promise<LocalServer> {
+  const { catalog, outdated } = loadPracticeAudio(config.audioDir);
+  const model = JSON.parse(readFileSync(config.modelPath, 'utf8')) as InteractionModel;
+  const database = await startLocalDatabase(config.dataDir, config.tableName);
+  const inFlight = createInFlight();
+  const guarded = closableStore(createDynamoStore(database.client, config.tableName), inFlight);
+  const store = guarded.store;
+  // Personal sankalpa clips in the practice voice, written to <audio dir>/clips/ and served under /audio/clips/.
+  const clips = lazyLocalClips(config.audioDir);
+  const skill = createSkill({
+    catalog,
+    store,
+    audioBaseUrl: config.audioBaseUrl,
+    skillId: config.skillId,
+    now: Date.now,
+    newNonce: () => newNonce(),
+    log: options.log ?? jsonLogger,
+    clips,
+  });
+  trackInvocations(skill, inFlight);
+  const skillId = config.skillId ?? SIMULATOR_SKILL_ID;
+
+  const app = express();
+  app.disable('x-powered-by');
+  let closing = false;
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (!closing) return next();
+    res.status(503).set('Connection', 'close').type('text/plain').send('Shutting down\n');
+  });
+  // verifySignature and verifyTimeStamp on: this route is what a tunnel exposes to Alexa.
+  app.post('/alexa', new ExpressAdapter(skill, true, true).getRequestHandlers());
+  app.use('/audio', audioRoute(config.audioDir));
+  app.use(
+    simulatorRoutes({
+      skill,
+      store,
+      catalog,
+      audioBaseUrl: config.audioBaseUrl,
+      skillId,
+      locale: 'en-US',
+      nlu: createNlu(model, { skillId }),
+    }),
+  );
+  app.use((_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found\n'));
+
+  const server = createServer(app);
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const shownHost = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  let shutdown: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    outdatedAudio: outdated,
+    close: () =>
+      (shutdown ??= (async () => {
+        closing = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await inFlight.idle(DRAIN_MS);
+        guarded.close();
+        // Audio downloads and keep-alive sockets would hold the server open; no writes ride on them.
+        server.closeAllConnections();
+        await stopped;
+        await inFlight.idle(DRAIN_MS);
+        await Promise.all([database.close(), clips.close()]);
+      })()),
+  };
+}
+
+/** The speech engine loads when the first clip is made, so a start never waits for it. */
+function lazyLocalClips(audioDir: string): ClipMaker & { close(): Promise<void> } {
+  let maker: Promise<LocalClipMaker> | undefined;
+  const load = () => (maker ??= import('../clips/local-clip-maker').then((module) => module.createLocalClipMaker(audioDir)));
+  return {
+    // The same id createLocalClipMaker reports, known without loading it.
+    voice: voiceSettingsId(DEFAULT_RENDER_SETTINGS.voice),
+    make: async (text, files) => (await load()).make(text, files),
+    close: async () => (maker ? (await maker).close() : undefined),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
