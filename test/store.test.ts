@@ -43,6 +43,24 @@ describe('listener store on dynalite', () => {
     expect((await harness.store.load(key))?.progress).toEqual(newer);
   });
 
+  it('within one second, a pause after its own start still counts; anything else from that second does not', async () => {
+    const key = harness.keyOf('amzn1.ask.account.QUICK-PAUSE');
+    const second = '2026-11-24T22:20:00Z';
+    const started = progress({ segmentId: 'rest', offsetMs: 0, seq: at(second, 'PlaybackStarted') });
+    const pausedAt = progress({ segmentId: 'rest', offsetMs: 700, state: 'paused', seq: at(second, 'PlaybackStopped') });
+    expect(await harness.store.saveProgress(key, started)).toBe('saved');
+    expect(await harness.store.saveProgress(key, pausedAt)).toBe('saved');
+    expect(await harness.store.saveProgress(key, pausedAt)).toBe('stale');
+    expect(await harness.store.saveProgress(key, { ...pausedAt, segmentId: 'limbs', offsetMs: 90_000 })).toBe('stale');
+    expect(await harness.store.saveProgress(key, { ...pausedAt, nonce: 'other123', offsetMs: 5_000 })).toBe('stale');
+    expect((await harness.store.load(key))?.progress).toEqual(pausedAt);
+
+    const later = progress({ segmentId: 'rest', offsetMs: 0, seq: at('2026-11-24T22:20:05Z', 'PlaybackStarted') });
+    await harness.store.saveProgress(key, later);
+    const earlierSecond = progress({ segmentId: 'rest', offsetMs: 3_000, state: 'paused', seq: at('2026-11-24T22:20:01Z') });
+    expect(await harness.store.saveProgress(key, earlierSecond)).toBe('stale');
+  });
+
   it('records a completed practice', async () => {
     const key = harness.keyOf('amzn1.ask.account.FINISHER');
     const done = progress({ segmentId: 'return', state: 'completed', seq: at('2026-11-24T22:30:00Z') });

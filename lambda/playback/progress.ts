@@ -50,6 +50,15 @@ export function eventOrder(timestamp: string, event: ProgressEvent): number | un
   return ms * 10 + EVENT_RANK[event];
 }
 
+/**
+ * The smallest order key in the same request second. Within one second, rank alone would drop a
+ * pause that follows its own PlaybackStarted; the store lets such an event through when it is for
+ * the same item (nonce and segment) at a later offset.
+ */
+export function sameSecondFloor(seq: number): number {
+  return Math.floor(seq / 10_000) * 10_000;
+}
+
 export function eventTimeMs(seq: number): number {
   return Math.floor(seq / 10);
 }

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Progress } from '../playback/progress';
+import { sameSecondFloor, type Progress } from '../playback/progress';
 import type { ListenerRecord, ListenerStore, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
 
 /**
@@ -26,7 +26,9 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
             TableName: tableName,
             Key: { pk: listenerKey },
             UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''}`,
-            ConditionExpression: 'attribute_not_exists(progressSeq) OR progressSeq < :seq',
+            ConditionExpression:
+              'attribute_not_exists(progressSeq) OR progressSeq < :seq OR (progressSeq BETWEEN :sameSecond AND :secondEnd' +
+              ' AND progress.nonce = :nonce AND progress.segmentId = :segment AND progress.offsetMs < :offset)',
             ExpressionAttributeValues: values,
           }),
         );
@@ -59,7 +61,15 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
 function progressUpdate(progress: Progress, extras: ProgressExtras) {
   const set = ['progress = :progress', 'progressSeq = :seq'];
   const add: string[] = [];
-  const values: Record<string, unknown> = { ':progress': progress, ':seq': progress.seq };
+  const values: Record<string, unknown> = {
+    ':progress': progress,
+    ':seq': progress.seq,
+    ':sameSecond': sameSecondFloor(progress.seq),
+    ':secondEnd': sameSecondFloor(progress.seq) + 9_999,
+    ':nonce': progress.nonce,
+    ':segment': progress.segmentId,
+    ':offset': progress.offsetMs,
+  };
   if (extras.countStart) {
     add.push('startedCount :one');
     values[':one'] = 1;
