@@ -57,6 +57,8 @@ export interface UnderstandContext {
   playing?: boolean;
   /** A session is open: "play spine nidra" is then the skill's own sample, not a new launch. */
   inSession?: boolean;
+  /** The skill's last answer was Dialog.ElicitSlot: what is said next fills that slot. */
+  elicit?: { intent: string; slot: string };
 }
 
 interface CompiledSample {
@@ -161,6 +163,8 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
         (candidate) => candidate.via.startsWith('sample') && candidate.unresolved === 0,
       );
     if (launchPattern.test(heard) && !inSessionSample) return { kind: 'launch', heard };
+    const elicited = context.elicit && fillElicitedSlot(heard, context.elicit);
+    if (elicited) return elicited;
     let request = heard;
     let withInvocation = false;
     for (const pattern of oneShotPatterns) {
@@ -187,6 +191,25 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
       return { kind: 'intent', heard, intent: intentOf('AMAZON.FallbackIntent', {}), via: 'no match', withInvocation, builtIn: true };
     }
     return { kind: 'none', heard, reason: `nothing in the ${invocation} model matches "${request}"` };
+  }
+
+  /**
+   * While a slot is being elicited, Alexa takes the whole answer as that slot's value, unless it is
+   * one of the built-in phrases ("cancel", "no", "stop") or a sample of the elicited intent itself.
+   */
+  function fillElicitedSlot(heard: string, elicit: { intent: string; slot: string }): Understanding | undefined {
+    if (!intents.get(elicit.intent)?.slots?.some((slot) => slot.name === elicit.slot)) return undefined;
+    const own = candidatesFor(heard, {}).find((candidate) => candidate.intent === elicit.intent && candidate.via.startsWith('sample'));
+    const builtIn = Object.values(BUILT_IN_PHRASES).some((phrases) => phrases.includes(heard));
+    if (own || builtIn) return undefined;
+    return {
+      kind: 'intent',
+      heard,
+      intent: { name: elicit.intent, confirmationStatus: 'NONE', slots: slotsOf(elicit.intent, { [elicit.slot]: heard }).slots },
+      via: `elicited slot "${elicit.slot}"`,
+      withInvocation: false,
+      builtIn: false,
+    };
   }
 
   return { invocationName: invocation, understand };

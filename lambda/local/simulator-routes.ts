@@ -54,9 +54,9 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
   });
 
   router.post('/simulator/understand', (req: Request, res: Response) => {
-    const { text, playing, inSession } = (req.body ?? {}) as { text?: unknown; playing?: unknown; inSession?: unknown };
+    const { text, playing, inSession, elicit } = (req.body ?? {}) as { text?: unknown; playing?: unknown; inSession?: unknown; elicit?: unknown };
     if (typeof text !== 'string') return void res.status(400).json({ error: 'text is required' });
-    res.json(deps.nlu.understand(text, { playing: playing === true, inSession: inSession === true }));
+    res.json(deps.nlu.understand(text, { playing: playing === true, inSession: inSession === true, elicit: elicitedSlot(elicit) }));
   });
 
   router.post('/simulator/alexa', async (req: Request, res: Response) => {
@@ -97,4 +97,9 @@ function practiceOutline(catalog: Catalog) {
       ]),
     ),
   };
+}
+
+function elicitedSlot(value: unknown): { intent: string; slot: string } | undefined {
+  const { intent, slot } = (value ?? {}) as { intent?: unknown; slot?: unknown };
+  return typeof intent === 'string' && typeof slot === 'string' ? { intent, slot } : undefined;
 }

@@ -23,6 +23,7 @@ async function main() {
     const type = exchange.request.request.type;
     const speechRequest = type === 'LaunchRequest' || type === 'IntentRequest';
     if (speechRequest) session = envelope?.response?.shouldEndSession === false ? continuedSession(exchange) : null;
+    if (session) session.elicit = elicitedSlot(envelope?.response?.directives);
     if (envelope) {
       const speech = view.speechText(envelope.response?.outputSpeech);
       // Speech in answer to a device event is flagged by the rule check; a device would not say it.
@@ -52,7 +53,7 @@ async function main() {
   });
 
   async function say(text) {
-    const understanding = await understand(text, { playing: device.isAudible(), inSession: session !== null });
+    const understanding = await understand(text, { playing: device.isAudible(), inSession: session !== null, elicit: session?.elicit });
     if (understanding.error || understanding.kind === 'none') {
       view.showUnderstood(`Not understood: ${understanding.reason ?? understanding.error}`);
       return;
@@ -98,6 +99,12 @@ async function main() {
   // For tests and the curious: the device and a way to wait for the skill to catch up.
   window.simulator = { device, say, pressButton, settled: () => link.settled() };
   document.body.dataset.ready = 'true';
+}
+
+/** The slot a Dialog.ElicitSlot directive asks for: the listener's next words fill it. */
+function elicitedSlot(directives = []) {
+  const elicit = directives.find((directive) => directive.type === 'Dialog.ElicitSlot');
+  return elicit?.updatedIntent?.name ? { intent: elicit.updatedIntent.name, slot: elicit.slotToElicit } : undefined;
 }
 
 function continuedSession(exchange) {

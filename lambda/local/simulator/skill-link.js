@@ -19,8 +19,8 @@ export async function fetchState(userId) {
   return response.json();
 }
 
-export function understand(text, { playing, inSession }) {
-  return postJson('/simulator/understand', { text, playing, inSession });
+export function understand(text, { playing, inSession, elicit }) {
+  return postJson('/simulator/understand', { text, playing, inSession, elicit });
 }
 
 /**
