@@ -1,59 +1,82 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { sameSecondFloor, type Progress } from '../playback/progress';
 import type { ListenerRecord, ListenerStore, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
+
+type Item = Record<string, AttributeValue>;
+
+/**
+ * The two DynamoDB operations the store uses, in DynamoDB's own JSON. The AWS SDK client provides
+ * them for tests and the local server; the Lambda uses its lean wire client (wire.ts), which loads
+ * far faster on a cold start. Either way the logic below is the same.
+ */
+export interface ItemCalls {
+  getItem(input: { TableName: string; Key: Item }): Promise<{ Item?: Item }>;
+  updateItem(input: {
+    TableName: string;
+    Key: Item;
+    UpdateExpression: string;
+    ConditionExpression?: string;
+    ExpressionAttributeValues?: Item;
+  }): Promise<unknown>;
+}
+
+const toItem = (values: Record<string, unknown>): Item => marshall(values, { removeUndefinedValues: true });
+
+export function createDynamoStore(client: DynamoDBClient, tableName: string): ListenerStore {
+  return createItemStore(
+    {
+      getItem: (input) => client.send(new GetItemCommand(input)),
+      updateItem: (input) => client.send(new UpdateItemCommand(input)),
+    },
+    tableName,
+  );
+}
 
 /**
  * One item per listener, keyed by `pk`. Every write is a targeted UpdateItem, so a progress
  * event never clobbers the sankalpa and the other way round.
  */
-export function createDynamoStore(client: DynamoDBClient, tableName: string): ListenerStore {
-  const documents = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+export function createItemStore(calls: ItemCalls, tableName: string): ListenerStore {
+  const key = (listenerKey: string) => toItem({ pk: listenerKey });
 
   return {
     async load(listenerKey) {
-      const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: { pk: listenerKey } }));
-      return Item ? toRecord(Item) : undefined;
+      const { Item } = await calls.getItem({ TableName: tableName, Key: key(listenerKey) });
+      return Item ? toRecord(unmarshall(Item)) : undefined;
     },
 
     async saveProgress(listenerKey, progress, extras = {}) {
       const { set, add, values } = progressUpdate(progress, extras);
       try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: listenerKey },
-            UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''}`,
-            ConditionExpression:
-              'attribute_not_exists(progressSeq) OR progressSeq < :seq OR (progressSeq BETWEEN :sameSecond AND :secondEnd' +
-              ' AND progress.nonce = :nonce AND progress.segmentId = :segment AND progress.offsetMs < :offset)',
-            ExpressionAttributeValues: values,
-          }),
-        );
+        await calls.updateItem({
+          TableName: tableName,
+          Key: key(listenerKey),
+          UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''}`,
+          ConditionExpression:
+            'attribute_not_exists(progressSeq) OR progressSeq < :seq OR (progressSeq BETWEEN :sameSecond AND :secondEnd' +
+            ' AND progress.nonce = :nonce AND progress.segmentId = :segment AND progress.offsetMs < :offset)',
+          ExpressionAttributeValues: toItem(values),
+        });
         return 'saved' satisfies SaveOutcome;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'stale';
+        // Both clients name the error after DynamoDB's error type.
+        if ((error as Error | undefined)?.name === 'ConditionalCheckFailedException') return 'stale';
         throw error;
       }
     },
 
     async setSankalpa(listenerKey, sankalpa) {
-      await documents.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { pk: listenerKey },
-          UpdateExpression: 'SET sankalpa = :sankalpa',
-          ExpressionAttributeValues: { ':sankalpa': sankalpa },
-        }),
-      );
+      await calls.updateItem({
+        TableName: tableName,
+        Key: key(listenerKey),
+        UpdateExpression: 'SET sankalpa = :sankalpa',
+        ExpressionAttributeValues: toItem({ ':sankalpa': sankalpa }),
+      });
     },
 
     async clearSankalpa(listenerKey) {
-      await documents.send(
-        new UpdateCommand({ TableName: tableName, Key: { pk: listenerKey }, UpdateExpression: 'REMOVE sankalpa' }),
-      );
+      await calls.updateItem({ TableName: tableName, Key: key(listenerKey), UpdateExpression: 'REMOVE sankalpa' });
     },
   };
 }

@@ -1,20 +1,9 @@
 import { spineNidra } from '../../models/spine-nidra';
-import { estimateSegmentSec } from '../../models/timing';
-import { buildCatalog, type Catalog, type ManifestLike } from '../../lambda/playback/catalog';
+import { buildCatalog, type Catalog } from '../../lambda/playback/catalog';
+import { estimatedManifest } from '../../tools/estimated-manifest';
 
 /** A manifest as the renderer would write it, with durations estimated from the model. */
-export function estimatedManifest(): ManifestLike {
-  const segments = spineNidra.sections.flatMap((section) => section.segments);
-  return {
-    practiceId: spineNidra.id,
-    segments: segments.map((segment) => ({
-      segmentId: segment.id,
-      file: `${segment.id}.0123456789.mp3`,
-      durationMs: Math.round(estimateSegmentSec(segment) * 1000),
-    })),
-    variants: { standard: segments.map((segment) => segment.id) },
-  };
-}
+export { estimatedManifest };
 
 export function testCatalog(): Catalog {
   return buildCatalog(spineNidra, estimatedManifest());
