@@ -36,17 +36,40 @@ export interface Segment {
   /** Silence before the first cue, in seconds. */
   leadInSec: number;
   cues: Cue[];
+  /**
+   * Only for an ending that drifts into sleep: the ambience bed fades out slowly over this many
+   * seconds at the end of the segment, instead of the short fade every segment edge gets.
+   */
+  ambienceFadeOutSec?: number;
 }
 
 export interface Section {
   id: SectionId;
   /** How Alexa names this section aloud, e.g. "the body scan". */
   title: string;
+  /** The segments the standard practice plays, in order. */
   segments: Segment[];
+  /**
+   * Segments only some variants play, in place of standard ones (the gentle start, the bedtime
+   * ending). They belong to this section, so "skip to" this section lands on them in those variants.
+   */
+  alternates?: Segment[];
+}
+
+/** A version of the practice made from the same model: the standard order with some segments swapped. */
+export interface PracticeVariant {
+  /** Carried inside AudioPlayer tokens: lowercase letters, digits and dashes only. */
+  id: string;
+  /** How Alexa names it aloud, e.g. "the bedtime version". */
+  title: string;
+  /** Standard segment id -> the segment ids that play instead (an empty list leaves it out). */
+  replace: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Practice {
   id: string;
   title: string;
   sections: Section[];
+  /** Variants besides the standard order, which is always variant `standard`. */
+  variants?: PracticeVariant[];
 }

@@ -8,6 +8,7 @@
  * segments, so their last cue leads into it without assuming one exists.
  */
 import type { Cue, Practice, Section, SectionId, Segment } from './practice-types';
+import { bedtimeEnding, gentleStart } from './spine-nidra-alternates';
 
 /** Shorthand for one cue. */
 function c(say: string, pauseSec: number): Cue {
@@ -250,18 +251,21 @@ export const spineNidra: Practice = {
       c('Let your body sink down. Feel the ease spreading through you.', 7),
     ]),
 
-    singleSegmentSection('softening', 'the softening', 2, [
-      c('Let your breath return to its own natural rhythm. There is no need to control it.', 5),
-      c('Feel whatever is flowing through your body now. Tingling, warmth, heaviness, or simply stillness.', 6),
-      c('Soften your jaw. Let your teeth part a little, and let your tongue rest.', 5),
-      c('Release the small muscles around your eyes, and the space behind your eyes.', 5),
-      c('Now imagine the two halves of your brain softening, like a tight fist slowly unclenching.', 7),
-      c('Your body grows heavier with each breath.', 5),
-      c('Notice your ears, listening. Sounds come and go by themselves.', 5),
-      c('Notice the cool air moving in and out of your nostrils.', 5),
-      c('Feel the breath reaching down and touching your heart.', 5),
-      c('And let your attention rest in the centre of your chest. Warm, quiet, and at ease.', 8),
-    ]),
+    {
+      ...singleSegmentSection('softening', 'the softening', 2, [
+        c('Let your breath return to its own natural rhythm. There is no need to control it.', 5),
+        c('Feel whatever is flowing through your body now. Tingling, warmth, heaviness, or simply stillness.', 6),
+        c('Soften your jaw. Let your teeth part a little, and let your tongue rest.', 5),
+        c('Release the small muscles around your eyes, and the space behind your eyes.', 5),
+        c('Now imagine the two halves of your brain softening, like a tight fist slowly unclenching.', 7),
+        c('Your body grows heavier with each breath.', 5),
+        c('Notice your ears, listening. Sounds come and go by themselves.', 5),
+        c('Notice the cool air moving in and out of your nostrils.', 5),
+        c('Feel the breath reaching down and touching your heart.', 5),
+        c('And let your attention rest in the centre of your chest. Warm, quiet, and at ease.', 8),
+      ]),
+      alternates: [gentleStart],
+    },
 
     singleSegmentSection('sankalpa', 'your sankalpa', 2, [
       c('Now it is time for your sankalpa. This is a short, positive intention, spoken in the present tense, as if it were already true.', 4),
@@ -361,16 +365,28 @@ export const spineNidra: Practice = {
       c(`Now hear your sankalpa once more, and repeat it silently, with feeling. ${SANKALPA_LEAD_IN}`, 6),
     ]),
 
-    singleSegmentSection('return', 'the return', 2, [
-      c('Now slowly begin to come back.', 3),
-      c('Become aware of the room around you, and the ground beneath you.', 4),
-      c('Notice your breath, a little deeper now.', 3),
-      c('Begin to make small movements. Wiggle your fingers and your toes.', 4),
-      c('Gently nod your head, or roll it slowly from side to side.', 4),
-      c('Stretch, or yawn, in any way your body asks for.', 5),
-      c('Take as long as you need. Or, if you wish, simply stay here and keep resting.', 5),
-      c('Coming back to this practice often has a cumulative effect. Each time, your body and your spine may let go a little more easily.', 3),
-      c('Thank you for taking this time for yourself. Goodbye for now, and take good care.', 3),
-    ]),
+    {
+      ...singleSegmentSection('return', 'the return', 2, [
+        c('Now slowly begin to come back.', 3),
+        c('Become aware of the room around you, and the ground beneath you.', 4),
+        c('Notice your breath, a little deeper now.', 3),
+        c('Begin to make small movements. Wiggle your fingers and your toes.', 4),
+        c('Gently nod your head, or roll it slowly from side to side.', 4),
+        c('Stretch, or yawn, in any way your body asks for.', 5),
+        c('Take as long as you need. Or, if you wish, simply stay here and keep resting.', 5),
+        c('Coming back to this practice often has a cumulative effect. Each time, your body and your spine may let go a little more easily.', 3),
+        c('Thank you for taking this time for yourself. Goodbye for now, and take good care.', 3),
+      ]),
+      alternates: [bedtimeEnding],
+    },
+  ],
+  variants: [
+    { id: 'gentle', title: 'the gentle start', replace: { 'tension-release': ['softening-gentle'] } },
+    { id: 'bedtime', title: 'the bedtime version', replace: { return: ['return-bedtime'] } },
+    {
+      id: 'gentle-bedtime',
+      title: 'the gentle bedtime version',
+      replace: { 'tension-release': ['softening-gentle'], return: ['return-bedtime'] },
+    },
   ],
 };

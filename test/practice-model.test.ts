@@ -2,6 +2,7 @@ import { SECTION_IDS } from '../models/practice-types';
 import type { Segment } from '../models/practice-types';
 import { spineNidra } from '../models/spine-nidra';
 import { SANKALPA_IDEAS } from '../models/sankalpa-ideas';
+import { VARIANT_ID_PATTERN, allSegments as modelSegments, contentVariants, deliveredVariants, standardSequence } from '../models/variants';
 import {
   SPEECH_WORDS_PER_MINUTE,
   estimateCueSec,
@@ -9,7 +10,8 @@ import {
   estimateSegmentSec,
 } from '../models/timing';
 
-const allSegments: Segment[] = spineNidra.sections.flatMap((s) => s.segments);
+/** Every segment, the variant-only alternates included (the writing rules apply to all). */
+const allSegments: Segment[] = modelSegments(spineNidra);
 const allCues = allSegments.flatMap((g) => g.cues.map((cue) => ({ segmentId: g.id, cue })));
 
 function segment(id: string): Segment {
@@ -87,11 +89,39 @@ describe('spine nidra structure', () => {
     ]);
   });
 
+  it('plays the fifteen standard segments in order', () => {
+    expect(standardSequence(spineNidra)).toEqual([
+      'arrival',
+      'tension-release',
+      'softening',
+      'sankalpa',
+      'body-scan',
+      'spine-rotation-cervical',
+      'spine-rotation-thoracic',
+      'spine-rotation-lumbar',
+      'spine-rotation-column',
+      'limbs',
+      'spine-breath',
+      'crown-breath',
+      'rest',
+      'closing-sankalpa',
+      'return',
+    ]);
+  });
+
+  it('keeps the variant-only segments as alternates of the sections they stand in for', () => {
+    const alternates = spineNidra.sections.flatMap((s) => (s.alternates ?? []).map((g) => [s.id, g.id]));
+    expect(alternates).toEqual([
+      ['softening', 'softening-gentle'],
+      ['return', 'return-bedtime'],
+    ]);
+  });
+
   it('has globally unique segment ids, each starting with its section id and pointing back to it', () => {
     const ids = allSegments.map((g) => g.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const section of spineNidra.sections) {
-      for (const g of section.segments) {
+      for (const g of [...section.segments, ...(section.alternates ?? [])]) {
         expect(g.id.startsWith(section.id)).toBe(true);
         expect(g.sectionId).toBe(section.id);
       }
@@ -235,6 +265,68 @@ describe('spine nidra cues', () => {
     const silence = rest.cues.reduce((sum, cue) => sum + cue.pauseSec, rest.leadInSec);
     expect(silence / estimateSegmentSec(rest)).toBeGreaterThan(0.8);
     expect(Math.max(...rest.cues.map((cue) => cue.pauseSec))).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('spine nidra variants', () => {
+  const sequence = (id: string): string[] => {
+    const found = contentVariants(spineNidra).find((v) => v.id === id);
+    if (!found) throw new Error(`no variant ${id}`);
+    return found.sequence;
+  };
+  const standard = standardSequence(spineNidra);
+
+  it('offers the standard practice, a gentle start, a bedtime ending and both', () => {
+    expect(contentVariants(spineNidra).map((v) => v.id)).toEqual(['standard', 'gentle', 'bedtime', 'gentle-bedtime']);
+    expect(sequence('standard')).toEqual(standard);
+  });
+
+  it('starts gently without tension and release, softening first instead', () => {
+    expect(sequence('gentle')).toEqual(standard.map((id) => (id === 'tension-release' ? 'softening-gentle' : id)));
+    const text = segment('softening-gentle').cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    expect(text).toMatch(/no tensing/);
+    expect(text).not.toMatch(/\bfist|\bsqueeze|\bhold the breath|\btighten/);
+  });
+
+  it('ends at bedtime without waking: the bed fades over minutes of silence after the last words', () => {
+    expect(sequence('bedtime')).toEqual(standard.map((id) => (id === 'return' ? 'return-bedtime' : id)));
+    expect(sequence('gentle-bedtime')).toEqual(
+      standard.map((id) => ({ 'tension-release': 'softening-gentle', return: 'return-bedtime' })[id] ?? id),
+    );
+    const ending = segment('return-bedtime');
+    const text = ending.cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    expect(text).toMatch(/sleep/);
+    expect(text).not.toMatch(/wiggle|stretch|open your eyes|nod your head/);
+    const fade = ending.ambienceFadeOutSec ?? 0;
+    expect(fade).toBeGreaterThanOrEqual(120);
+    expect(ending.cues[ending.cues.length - 1].pauseSec).toBeGreaterThanOrEqual(fade);
+  });
+
+  it('delivers every content variant with the forest bed (default) and plain, under token-safe ids', () => {
+    const delivered = deliveredVariants(spineNidra);
+    expect(delivered.map((v) => [v.id, v.ambience])).toEqual([
+      ['standard', 'forest'],
+      ['gentle', 'forest'],
+      ['bedtime', 'forest'],
+      ['gentle-bedtime', 'forest'],
+      ['standard-plain', 'none'],
+      ['gentle-plain', 'none'],
+      ['bedtime-plain', 'none'],
+      ['gentle-bedtime-plain', 'none'],
+    ]);
+    for (const v of delivered) {
+      expect(v.id).toMatch(VARIANT_ID_PATTERN);
+      expect(v.id).not.toContain('|');
+    }
+  });
+
+  it('rejects variants the skill could not rely on', () => {
+    const withVariant = (replace: Record<string, string[]>, id = 'odd') => ({ ...spineNidra, variants: [{ id, title: 'odd', replace }] });
+    expect(() => contentVariants(withVariant({ nope: ['rest'] }))).toThrow(/replaces "nope"/);
+    expect(() => contentVariants(withVariant({ rest: ['missing'] }))).toThrow(/unknown segment "missing"/);
+    expect(() => contentVariants(withVariant({ rest: ['arrival'] }))).toThrow(/plays a segment twice/);
+    expect(() => contentVariants(withVariant({}, 'Bad|Id'))).toThrow(/id must match/);
+    expect(() => contentVariants({ ...spineNidra, variants: [] })).toThrow(/no variant plays: softening-gentle, return-bedtime/);
   });
 });
 

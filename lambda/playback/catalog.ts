@@ -20,7 +20,13 @@ export interface Catalog {
   defaultVariant: string;
   /** Segment ids in playing order, per variant. */
   variants: Record<string, readonly string[]>;
+  /** `file` is the segment's file in the default variant (or its only file). */
   segments: Record<string, CatalogSegment>;
+  /**
+   * Per variant, the segments whose file differs from `segments[id].file` (e.g. the same words
+   * without the nature bed in `standard-plain`). Same duration; see `segmentFile`.
+   */
+  variantFiles?: Record<string, Record<string, string>>;
 }
 
 /** The parts of the model and manifest a catalog needs (structurally typed, no imports). */
@@ -30,14 +36,22 @@ export interface PracticeOutline {
     id: string;
     title: string;
     segments: ReadonlyArray<{ id: string; title: string }>;
+    /** Segments only some variants play; in the catalog when the manifest has audio for them. */
+    alternates?: ReadonlyArray<{ id: string; title: string }>;
   }>;
 }
 
 export interface ManifestLike {
   practiceId: string;
+  /** Every file; a segment may have several (one per ambience mix). */
   segments: ReadonlyArray<{ segmentId: string; file: string; durationMs: number }>;
   variants: Record<string, readonly string[]>;
+  /** File names in playing order per variant, parallel to `variants`; absent: one file per segment. */
+  variantFiles?: Record<string, readonly string[]>;
 }
+
+/** Files of one segment may differ in length by this much (encoder framing); more would skew "time left". */
+const SAME_LENGTH_MS = 100;
 
 export const DEFAULT_VARIANT = 'standard';
 
@@ -45,12 +59,22 @@ export function buildCatalog(practice: PracticeOutline, manifest: ManifestLike):
   if (manifest.practiceId !== practice.id) {
     throw new Error(`manifest is for ${manifest.practiceId}, not ${practice.id}`);
   }
-  const rendered = new Map(manifest.segments.map((entry) => [entry.segmentId, entry]));
+  const byFile = new Map(manifest.segments.map((entry) => [entry.file, entry]));
+  const filesOf = (variant: string): readonly string[] | undefined => manifest.variantFiles?.[variant];
+  // A segment's main file: the one the default variant plays, else the last one listed.
+  const main = new Map(manifest.segments.map((entry) => [entry.segmentId, entry]));
+  (manifest.variants[DEFAULT_VARIANT] ?? []).forEach((id, index) => {
+    const entry = byFile.get(filesOf(DEFAULT_VARIANT)?.[index] ?? '');
+    if (entry) main.set(id, entry);
+  });
   const segments: Record<string, CatalogSegment> = {};
   for (const section of practice.sections) {
-    for (const segment of section.segments) {
-      const audio = rendered.get(segment.id);
-      if (!audio) throw new Error(`segment ${segment.id} has no rendered audio in the manifest`);
+    const add = (segment: { id: string; title: string }, required: boolean): void => {
+      const audio = main.get(segment.id);
+      if (!audio) {
+        if (required) throw new Error(`segment ${segment.id} has no rendered audio in the manifest`);
+        return;
+      }
       segments[segment.id] = {
         id: segment.id,
         sectionId: section.id,
@@ -59,12 +83,37 @@ export function buildCatalog(practice: PracticeOutline, manifest: ManifestLike):
         file: audio.file,
         durationMs: audio.durationMs,
       };
-    }
+    };
+    for (const segment of section.segments) add(segment, true);
+    for (const segment of section.alternates ?? []) add(segment, false);
   }
+  const variantFiles: Record<string, Record<string, string>> = {};
   for (const [variant, order] of Object.entries(manifest.variants)) {
     const unknown = order.find((id) => !segments[id]);
     if (unknown) throw new Error(`variant ${variant} lists unknown segment ${unknown}`);
+    const files = filesOf(variant);
+    if (!files) continue;
+    if (files.length !== order.length) throw new Error(`variant ${variant} lists ${order.length} segments but ${files.length} files`);
+    order.forEach((id, index) => {
+      const entry = byFile.get(files[index]);
+      if (entry?.segmentId !== id) throw new Error(`variant ${variant} plays ${files[index]} for segment ${id}, which is not its file`);
+      if (Math.abs(entry.durationMs - segments[id].durationMs) > SAME_LENGTH_MS) {
+        throw new Error(`variant ${variant}: ${entry.file} and ${segments[id].file} differ in length`);
+      }
+      if (entry.file !== segments[id].file) (variantFiles[variant] ??= {})[id] = entry.file;
+    });
   }
   if (!manifest.variants[DEFAULT_VARIANT]) throw new Error(`manifest has no ${DEFAULT_VARIANT} variant`);
-  return { practiceId: practice.id, defaultVariant: DEFAULT_VARIANT, variants: manifest.variants, segments };
+  return {
+    practiceId: practice.id,
+    defaultVariant: DEFAULT_VARIANT,
+    variants: manifest.variants,
+    segments,
+    ...(Object.keys(variantFiles).length ? { variantFiles } : {}),
+  };
+}
+
+/** The file a variant plays for a segment (the listener may have chosen the plain, bed-free files). */
+export function segmentFile(catalog: Catalog, variant: string, segmentId: string): string {
+  return catalog.variantFiles?.[variant]?.[segmentId] ?? catalog.segments[segmentId].file;
 }

@@ -1,6 +1,7 @@
 /** The imperative edge of playback: reading the device's player state and writing Play directives. */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
+import { segmentFile } from '../playback/catalog';
 import { isPersonalClip, isPlayable, partOf, segmentInfo } from '../playback/plan';
 import { decodeToken, encodeToken, type PlaybackState } from '../playback/token';
 import type { SkillDeps } from './deps';
@@ -22,7 +23,7 @@ export function decode(deps: SkillDeps, token: unknown): PlaybackState | undefin
 
 export function streamUrl(deps: SkillDeps, state: PlaybackState): string {
   if (isPersonalClip(state.segmentId)) return `${deps.audioBaseUrl}/${CLIP_PREFIX}/${state.segmentId}.${state.clip}.mp3`;
-  return `${deps.audioBaseUrl}/${deps.catalog.segments[state.segmentId].file}`;
+  return `${deps.audioBaseUrl}/${segmentFile(deps.catalog, state.variant, state.segmentId)}`;
 }
 
 /** What the device says it is playing (or last played), when that is something this skill issued. */

@@ -140,3 +140,37 @@ export function sha256File(file: string): Promise<string> {
       .on('end', () => resolve(hash.digest('hex')));
   });
 }
+
+/** Bytes (whole chunks) to a Float32Array that owns aligned memory. */
+function toFloat32(chunks: readonly Buffer[]): Float32Array {
+  const bytes = Buffer.concat(chunks);
+  const out = new Float32Array(Math.floor(bytes.length / 4));
+  new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
+  return out;
+}
+
+/**
+ * Runs ffmpeg with `inputArgs` (inputs and filters) and collects its output as mono float samples
+ * at `sampleRate`: the form every mix in this renderer is made in.
+ */
+export async function ffmpegToFloat32(inputArgs: readonly string[], sampleRate: number, input?: Buffer): Promise<Float32Array> {
+  const chunks: Buffer[] = [];
+  await runFfmpeg([...inputArgs, '-ac', '1', '-ar', String(sampleRate), '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'], {
+    input,
+    onStdout: (chunk) => chunks.push(chunk),
+  });
+  return toFloat32(chunks);
+}
+
+/** Mono s16 PCM (e.g. a synthesizer's 16 kHz) resampled to float at `sampleRate`. */
+export function resampleToFloat32(samples: Int16Array, fromRate: number, toRate: number): Promise<Float32Array> {
+  const input = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  return ffmpegToFloat32(['-f', 's16le', '-ar', String(fromRate), '-ac', '1', '-i', 'pipe:0'], toRate, input);
+}
+
+/** The `[start, end)` seconds of any file ffmpeg decodes (WAV, MP3, M4A...), as mono float. */
+export function decodeSliceFloat32(file: string, startSec: number, endSec: number, sampleRate: number): Promise<Float32Array> {
+  // -ss before -i seeks fast; ffmpeg then decodes from the previous frame and drops exactly up to
+  // the start (accurate_seek), so the cut is sample-accurate for compressed input too.
+  return ffmpegToFloat32(['-ss', startSec.toFixed(6), '-t', (endSec - startSec).toFixed(6), '-i', file, '-map', '0:a:0'], sampleRate);
+}

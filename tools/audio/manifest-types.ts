@@ -1,29 +1,69 @@
 /**
- * The audio manifest written next to the rendered files (`<out>/manifest.json`). The skill and the
- * deploy tooling read it to map segment ids to files; durations are measured from the encoded MP3s.
+ * The audio manifest written next to the rendered files (`<out>/manifest.json`). The skill's build
+ * reads it (lambda/playback/catalog.ts) to map each variant's segments to files; `npm run
+ * audio:check` re-measures every file against it. All figures are measured on the encoded MP3s.
  */
+import type { AmbienceId } from '../../models/variants';
+import type { EncoderSettings, LoudnessSettings } from './render-key';
 
+/** One delivered file. A segment has one file per ambience mix it is played in. */
 export interface ManifestSegment {
   segmentId: string;
   sectionId: string;
-  /** Basename of the rendered file in the audio directory: `<segmentId>.<hash10>.mp3`. */
+  /** Basename in the audio directory: `<segmentId>.<hash10>.mp3`. */
   file: string;
-  /** Duration measured by decoding the encoded MP3, in milliseconds. */
+  /** What plays under the voice in this file. */
+  ambience: AmbienceId;
+  /** The delivered variants that play this file. */
+  variants: string[];
+  /** Measured by decoding the MP3 (exact sample count), in milliseconds. */
   durationMs: number;
+  /** EBU R128 integrated loudness of the encoded file, LUFS. */
+  integratedLufs: number;
+  /** Highest true peak of the encoded file, dBTP. */
+  truePeakDbtp: number;
+  /** EBU R128 loudness range, LU. */
+  loudnessRangeLu: number;
+  /**
+   * Forest mix only: how far the bed sits below the speech target, LU. The nominal level, or lower
+   * in a file that is mostly pause, where the bed would otherwise count toward integrated loudness.
+   */
+  bedBelowSpeechLu?: number;
+  bitrateKbps: number;
+  sampleRate: number;
+  channels: number;
   /** sha256 of the MP3 file, lowercase hex. */
   sha256: string;
   bytes: number;
 }
 
+export interface ManifestVariant {
+  /** The content variant played (`standard`, `gentle`, `bedtime`, ...). */
+  content: string;
+  ambience: AmbienceId;
+  /** Measured total of its files, in milliseconds. */
+  durationMs: number;
+}
+
 export interface AudioManifest {
   practiceId: string;
-  version: 1;
+  version: 2;
   /** ISO 8601 time of the run that wrote the manifest. */
   generatedAt: string;
-  /** The speech engine and its settings, e.g. `flite:slt:duration_stretch=1.42`. */
+  /** Where the voice came from: the speech engine and its settings (`flite:slt:duration_stretch=1.42`), or `recording:<file>`. */
   engine: string;
-  /** Every segment of the practice, in practice order. */
+  loudness: LoudnessSettings;
+  encoder: EncoderSettings;
+  /** The variant the skill plays unless the listener chose another. */
+  defaultVariant: string;
+  /**
+   * Every delivered file, segment by segment in model order; within a segment the default mix comes
+   * last, so code that keeps the last file per segment id gets the default variant's file.
+   */
   segments: ManifestSegment[];
-  /** Named playback orders of segment ids: `{ standard: [every segment id in order] }`. */
+  /** Segment ids in playing order, per delivered variant. */
   variants: Record<string, string[]>;
+  /** File names in playing order, per delivered variant (parallel to `variants`). */
+  variantFiles: Record<string, string[]>;
+  variantInfo: Record<string, ManifestVariant>;
 }

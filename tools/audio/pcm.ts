@@ -1,6 +1,7 @@
 /**
  * Mono 16-bit PCM in memory: read a WAV, trim a synthesizer's own leading/trailing silence, and
- * level speech gently. Silence added by the renderer is digital zero and stays zero.
+ * assemble cues with exact silences. Silence added by the renderer is digital zero and stays zero;
+ * levelling happens later, on the whole mix (master.ts).
  */
 
 export interface MonoPcm {
@@ -93,57 +94,6 @@ export function concatPcm(parts: ReadonlyArray<Int16Array | number>): Int16Array
       out.set(part, offset);
       offset += part.length;
     }
-  }
-  return out;
-}
-
-export interface SpeechLevel {
-  /** RMS over the active 50 ms blocks (block RMS above -50 dBFS), as an amplitude. */
-  activeRms: number;
-  peak: number;
-}
-
-/** A crude active-speech level: RMS over the blocks that are not (near) silent, and the peak. */
-export function measureSpeechLevel(samples: Int16Array, sampleRate: number): SpeechLevel {
-  const block = Math.max(1, Math.round(sampleRate * 0.05));
-  const gate = dbfsToAmplitude(-50) ** 2;
-  let activeSum = 0;
-  let activeCount = 0;
-  let peak = 0;
-  for (let start = 0; start < samples.length; start += block) {
-    const end = Math.min(samples.length, start + block);
-    let sum = 0;
-    for (let i = start; i < end; i++) {
-      const value = samples[i];
-      sum += value * value;
-      const magnitude = Math.abs(value);
-      if (magnitude > peak) peak = magnitude;
-    }
-    if (sum / (end - start) > gate) {
-      activeSum += sum;
-      activeCount += end - start;
-    }
-  }
-  return { activeRms: activeCount ? Math.sqrt(activeSum / activeCount) : 0, peak };
-}
-
-/**
- * Gain (linear) that brings active speech to `targetDbfs` RMS without letting the peak exceed
- * `peakCeilingDbfs`. 1 for silence.
- */
-export function levellingGain(level: SpeechLevel, targetDbfs: number, peakCeilingDbfs: number): number {
-  if (level.activeRms <= 0 || level.peak <= 0) return 1;
-  const toTarget = dbfsToAmplitude(targetDbfs) / level.activeRms;
-  const toCeiling = dbfsToAmplitude(peakCeilingDbfs) / level.peak;
-  return Math.min(toTarget, toCeiling);
-}
-
-/** Multiplies every sample by `gain`, rounding, and clamping to the 16-bit range. */
-export function applyGain(samples: Int16Array, gain: number): Int16Array {
-  if (gain === 1) return samples;
-  const out = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i++) {
-    out[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i] * gain)));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * when stderr is not a terminal), and the summary table at the end.
  */
 import { SingleBar } from 'cli-progress';
-import type { RenderPracticeResult, RenderReporter, SegmentOutcome } from './render-practice';
+import type { RenderReporter, RenderResult, SegmentOutcome } from './render-result';
 
 /** m:ss */
 export function formatDuration(ms: number): string {
@@ -75,24 +75,47 @@ class LineReporter implements RenderReporter {
   }
 }
 
-/** Per-segment table and the totals: segments, rendered vs cached, minutes, render time, speed. */
-export function formatSummary(result: RenderPracticeResult): string {
+const pad = (text: string, width: number): string => text.padEnd(width);
+const num = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
+
+/**
+ * The end-of-run summary: a row per segment (its files' loudness and true peak), a row per variant
+ * (segments, measured minutes), then the totals: files, loudness range, render time, speed.
+ */
+export function formatSummary(result: RenderResult): string {
   const { stats } = result;
-  const idWidth = Math.max(7, ...result.segments.map((entry) => entry.segmentId.length), ...result.missing.map((id) => id.length));
-  const lines = [`${'segment'.padEnd(idWidth)}  duration  ${'status'.padEnd(8)}  file`];
-  for (const entry of result.segments) {
-    lines.push(
-      `${entry.segmentId.padEnd(idWidth)}  ${formatDuration(entry.durationMs).padStart(8)}  ${entry.outcome.padEnd(8)}  ${entry.file}`,
-    );
+  const bySegment = new Map<string, RenderResult['files']>();
+  for (const entry of result.files) bySegment.set(entry.segmentId, [...(bySegment.get(entry.segmentId) ?? []), entry]);
+  const idWidth = Math.max(7, ...[...bySegment.keys(), ...result.missing, ...stats.variants.map((v) => v.id)].map((id) => id.length));
+  const lines = [`${pad('segment', idWidth)}  duration  status    per file: ambience LUFS dBTP`];
+  for (const [segmentId, entries] of bySegment) {
+    const status = entries.some((entry) => entry.outcome === 'rendered') ? 'rendered' : 'cached';
+    const figures = entries.map((entry) => `${entry.ambience} ${num(entry.integratedLufs)} ${num(entry.truePeakDbtp)}`).join(' | ');
+    lines.push(`${pad(segmentId, idWidth)}  ${formatDuration(entries[entries.length - 1].durationMs).padStart(8)}  ${pad(status, 8)}  ${figures}`);
   }
-  for (const id of result.missing) lines.push(`${id.padEnd(idWidth)}  ${'-'.padStart(8)}  missing`);
+  for (const id of result.missing) lines.push(`${pad(id, idWidth)}  ${'-'.padStart(8)}  missing`);
+  lines.push('', `${pad('variant', idWidth)}  segments  minutes`);
+  for (const variant of stats.variants) {
+    lines.push(`${pad(variant.id, idWidth)}  ${String(variant.segments).padStart(8)}  ${(variant.durationMs / 60000).toFixed(2).padStart(7)}`);
+  }
   lines.push('');
   const totals: Array<[string, string]> = [
-    ['segments', `${stats.segments} (${stats.rendered} rendered, ${stats.cached} cached${result.missing.length ? `, ${result.missing.length} missing` : ''})`],
-    ['total', `${(stats.totalDurationMs / 60000).toFixed(2)} min (${formatDuration(stats.totalDurationMs)}, measured)`],
-    ['render time', `${(stats.renderMs / 1000).toFixed(1)} s`],
-    ['speed', stats.realtimeFactor ? `${stats.realtimeFactor.toFixed(1)}x realtime (rendered audio / wall time)` : 'n/a (nothing rendered)'],
+    ['segments', `${stats.segments} in ${stats.files} files (${stats.rendered} rendered, ${stats.cached} cached${result.missing.length ? `, ${result.missing.length} segments missing` : ''})`],
+    ['default', `${(stats.totalDurationMs / 60000).toFixed(2)} min (${formatDuration(stats.totalDurationMs)}, measured)`],
   ];
+  if (stats.loudness) {
+    const { minLufs, maxLufs, maxTruePeakDbtp } = stats.loudness;
+    totals.push(['loudness', `${num(minLufs)} to ${num(maxLufs)} LUFS integrated, true peak at most ${num(maxTruePeakDbtp)} dBTP (every file, measured on the MP3)`]);
+  }
+  totals.push(
+    ['render time', `${(stats.renderMs / 1000).toFixed(1)} s`],
+    [
+      'speed',
+      stats.realtimeFactor
+        ? `${stats.realtimeFactor.toFixed(1)}x realtime (${(stats.renderedDurationMs / 60000).toFixed(1)} min of files rendered / wall time)`
+        : 'n/a (nothing rendered)',
+    ],
+  );
   if (stats.wordsPerMinute) {
     totals.push(['speech rate', `${stats.wordsPerMinute.toFixed(1)} words/min (${stats.words} words in ${stats.speechSec.toFixed(1)} s of speech)`]);
   }

@@ -4,12 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Segment } from '../../models/practice-types';
+import type { AmbienceId } from '../../models/variants';
+import type { AmbienceSettings } from './ambience';
 
 /**
  * Bump when the rendering itself changes in a way the settings below do not capture (assembly,
- * trimming or normalization code, filter chain), so every segment renders again.
+ * trimming, mastering or limiter code, the forest filter graph), so every segment renders again.
  */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
 
 /** Which synthesizer speaks, with which voice, and its engine-specific options. */
 export interface VoiceSettings {
@@ -20,7 +22,7 @@ export interface VoiceSettings {
   options: Readonly<Record<string, string | number>>;
 }
 
-/** How the synthesized speech is trimmed and levelled before encoding. */
+/** How the synthesized speech is trimmed before the cues are joined with their pauses. */
 export interface ProcessingSettings {
   /** Samples quieter than this (dBFS) at the start and end of a cue count as the engine's silence. */
   trimThresholdDbfs: number;
@@ -28,11 +30,21 @@ export interface ProcessingSettings {
   keepLeadingSec: number;
   /** Keep at most this much of the engine's own silence (and decay) after a cue, in seconds. */
   keepTrailingSec: number;
-  /** Gentle normalization: the RMS level of active speech (50 ms blocks above -50 dBFS) is brought to
-   * this (dBFS; -17 measures about -19 LUFS on flite speech)... */
-  speechRmsTargetDbfs: number;
-  /** ...unless that would push the sample peak above this (dBFS). */
-  peakCeilingDbfs: number;
+}
+
+/**
+ * Loudness of every delivered file, measured on the encoded MP3: Alexa's guidance is -14 LUFS
+ * integrated and true peak at or below -2 dBTP (below -19 or above -9 LUFS risks rejection).
+ */
+export interface LoudnessSettings {
+  targetLufs: number;
+  /** The check fails a file further than this from the target. */
+  toleranceLu: number;
+  maxTruePeakDbtp: number;
+  /** The renderer re-encodes a file that lands further than this from the target (well inside the tolerance). */
+  aimLu: number;
+  /** Sample-peak ceiling of the limiter before encoding; MP3 encoding adds up to about a decibel of true peak. */
+  limiterCeilingDbfs: number;
 }
 
 export interface EncoderSettings {
@@ -46,8 +58,27 @@ export interface EncoderSettings {
 export interface RenderSettings {
   voice: VoiceSettings;
   processing: ProcessingSettings;
+  loudness: LoudnessSettings;
+  /** The bed of the `forest` mix; files of the `none` mix do not depend on it. */
+  ambience: AmbienceSettings;
   encoder: EncoderSettings;
 }
+
+/**
+ * Aim within 0.5 LU (files land within 0.1 in practice); a -2.5 dBFS sample ceiling measured
+ * -2.6 to -2.9 dBTP after LAME on flite speech, and the master lowers it if a file ever lands over.
+ */
+export const ALEXA_LOUDNESS: LoudnessSettings = {
+  targetLufs: -14,
+  toleranceLu: 1,
+  maxTruePeakDbtp: -2,
+  aimLu: 0.5,
+  limiterCeilingDbfs: -2.5,
+};
+
+/** AudioPlayer accepts MP3 from 16 to 384 kb/s. */
+export const MIN_BITRATE_KBPS = 16;
+export const MAX_BITRATE_KBPS = 384;
 
 /**
  * slt (a calm female voice) slowed to about 130 words per minute, the rate the practice timing
@@ -61,9 +92,11 @@ export const DEFAULT_RENDER_SETTINGS: RenderSettings = {
     trimThresholdDbfs: -45,
     keepLeadingSec: 0.1,
     keepTrailingSec: 0.2,
-    speechRmsTargetDbfs: -17,
-    peakCeilingDbfs: -1.5,
   },
+  loudness: ALEXA_LOUDNESS,
+  // The bed 20 LU under the speech (-34 LUFS); only the rest segment, nine tenths pause, needs it
+  // lower (22.5 LU) to keep its integrated loudness on -14 (see fitBedUnderVoice).
+  ambience: { source: 'forest', belowSpeechLu: 20, maxBelowSpeechLu: 28, edgeFadeSec: 1.5 },
   encoder: { codec: 'libmp3lame', sampleRate: 44100, channels: 1, bitrateKbps: 64 },
 };
 
@@ -106,24 +139,52 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/**
- * First ten hex digits of the sha256 over everything that determines a segment's audio: its
- * lead-in, its cues (text as spoken, pauses), the voice, processing and encoder settings, and
- * RENDER_VERSION. The segment's id, title and section are not audio inputs and are left out.
- */
-export function renderKey(segment: Segment, settings: RenderSettings): string {
-  const inputs = {
-    renderVersion: RENDER_VERSION,
+/** What a TTS-rendered voice track depends on: lead-in, cues (as spoken, with pauses), voice and trimming. */
+export function speechInputs(segment: Segment, settings: RenderSettings): unknown {
+  return {
     leadInSec: segment.leadInSec,
     cues: segment.cues.map((cue) => ({ say: normalizeSpokenText(cue.say), pauseSec: cue.pauseSec })),
     voice: settings.voice,
     processing: settings.processing,
-    encoder: settings.encoder,
   };
-  return createHash('sha256').update(canonicalJson(inputs)).digest('hex').slice(0, RENDER_KEY_LENGTH);
 }
 
-/** The rendered file's basename: `<segmentId>.<hash10>.mp3`. */
-export function renderedFileName(segment: Segment, settings: RenderSettings): string {
-  return `${segment.id}.${renderKey(segment, settings)}.mp3`;
+/** The ambience part of a file's inputs: nothing for the plain mix; the bed settings (never a local path) for a bed. */
+function mixInputs(settings: RenderSettings, ambience: AmbienceId, fadeOutSec: number | undefined): unknown {
+  if (ambience === 'none') return 'none';
+  const { file, ...bed } = settings.ambience;
+  return { ...bed, file: file ? { sha256: file.sha256 } : undefined, fadeOutSec };
+}
+
+const sha256Hex = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/**
+ * First ten hex digits of the sha256 over everything that determines a delivered file: the voice
+ * inputs (`speechInputs`, or a recording's hash and cut points), the mix (and its bed), the loudness
+ * and encoder settings, and RENDER_VERSION. Segment id, title and section are not audio inputs.
+ */
+export function fileKey(voiceInputs: unknown, settings: RenderSettings, ambience: AmbienceId, fadeOutSec?: number): string {
+  const inputs = {
+    renderVersion: RENDER_VERSION,
+    voice: voiceInputs,
+    mix: mixInputs(settings, ambience, fadeOutSec),
+    loudness: settings.loudness,
+    encoder: settings.encoder,
+  };
+  return sha256Hex(inputs).slice(0, RENDER_KEY_LENGTH);
+}
+
+/** Seeds a segment's bed from its voice inputs, so the same words always get the same forest. */
+export function bedSeed(voiceInputs: unknown): number {
+  return parseInt(sha256Hex(voiceInputs).slice(0, 8), 16);
+}
+
+/** The key of a model segment rendered by the speech engine, in the given mix (default: the forest bed). */
+export function renderKey(segment: Segment, settings: RenderSettings, ambience: AmbienceId = 'forest'): string {
+  return fileKey(speechInputs(segment, settings), settings, ambience, segment.ambienceFadeOutSec);
+}
+
+/** The rendered file's basename: `<segmentId>.<hash10>.mp3` (default: the forest mix the default variant plays). */
+export function renderedFileName(segment: Segment, settings: RenderSettings, ambience: AmbienceId = 'forest'): string {
+  return `${segment.id}.${renderKey(segment, settings, ambience)}.mp3`;
 }

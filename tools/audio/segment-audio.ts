@@ -1,34 +1,30 @@
 /**
- * One segment to one MP3: lead-in silence, then each cue's speech followed by exactly its pause in
- * digital silence; gently levelled; resampled and encoded by ffmpeg (MP3, CBR, libmp3lame).
+ * A model segment's voice: lead-in silence, then each cue's speech followed by exactly its pause in
+ * digital silence, resampled to the encoder's rate. The pauses stay true silence in the voice; the
+ * bed (if any) is laid under the whole segment later.
  */
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Segment } from '../../models/practice-types';
-import { runFfmpeg } from './ffmpeg';
-import { applyGain, concatPcm, levellingGain, measureSpeechLevel, parseWav, silenceSamples, trimSilence } from './pcm';
-import { normalizeSpokenText, type EncoderSettings, type RenderSettings } from './render-key';
+import { resampleToFloat32 } from './ffmpeg';
+import { masterToMp3, voiceGainDb } from './master';
+import { concatPcm, parseWav, silenceSamples, trimSilence } from './pcm';
+import { normalizeSpokenText, type RenderSettings } from './render-key';
 import type { SpeechEngine } from './speech-engine';
 
-export interface SegmentAudioResult {
-  /** Seconds of speech (after trimming), without lead-in and pauses. */
+export interface VoiceTrack {
+  /** Mono float at the encoder's sample rate. */
+  samples: Float32Array;
+  /** Seconds of speech (after trimming), without lead-in and pauses; 0 when not known (a recording). */
   speechSec: number;
-  /** Words spoken. */
+  /** Words spoken; 0 when not known. */
   words: number;
-  /** Levelling gain applied, in dB. */
-  gainDb: number;
 }
 
-/** Renders `segment` to `outFile` (written via a `.partial` file and renamed, so it is all or nothing). */
-export async function renderSegmentAudio(
-  segment: Segment,
-  settings: RenderSettings,
-  engine: SpeechEngine,
-  outFile: string,
-): Promise<SegmentAudioResult> {
+/** Synthesizes every cue (in parallel, as the engine allows) and assembles the voice track. */
+export async function synthesizeVoice(segment: Segment, settings: RenderSettings, engine: SpeechEngine): Promise<VoiceTrack> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), `audio-${segment.id}-`));
-  const partial = `${outFile}.partial`;
   try {
     const texts = segment.cues.map((cue) => normalizeSpokenText(cue.say));
     const speech = await Promise.all(
@@ -53,49 +49,38 @@ export async function renderSegmentAudio(
       parts.push(silenceSamples(cue.pauseSec, sampleRate));
     });
     const assembled = concatPcm(parts);
-    const gain = levellingGain(
-      measureSpeechLevel(assembled, sampleRate),
-      settings.processing.speechRmsTargetDbfs,
-      settings.processing.peakCeilingDbfs,
-    );
-    const levelled = applyGain(assembled, gain);
-
-    await encodeMp3(levelled, sampleRate, settings.encoder, partial);
-    await rename(partial, outFile);
+    const samples = await resampleToFloat32(assembled, sampleRate, settings.encoder.sampleRate);
 
     const speechSamples = speech.reduce((sum, pcm) => sum + (pcm?.samples.length ?? 0), 0);
     return {
+      samples,
       speechSec: speechSamples / sampleRate,
       words: texts.reduce((sum, text) => sum + (text === '' ? 0 : text.split(' ').length), 0),
-      gainDb: 20 * Math.log10(gain),
     };
   } finally {
-    await rm(partial, { force: true });
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-/** Encodes mono s16 PCM at `sampleRate` to an MP3 file per `encoder`. */
-export async function encodeMp3(
-  samples: Int16Array,
-  sampleRate: number,
-  encoder: EncoderSettings,
+export interface SegmentAudioResult {
+  speechSec: number;
+  words: number;
+  /** Static gain applied to the voice, in dB. */
+  gainDb: number;
+}
+
+/**
+ * One segment, voice only (no bed), mastered to the loudness targets into `outFile`. Used for
+ * single clips (the listener's sankalpa) that play between practice segments.
+ */
+export async function renderSegmentAudio(
+  segment: Segment,
+  settings: RenderSettings,
+  engine: SpeechEngine,
   outFile: string,
-): Promise<void> {
-  const input = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
-  await runFfmpeg(
-    [
-      '-f', 's16le', '-ar', String(sampleRate), '-ac', '1', '-i', 'pipe:0',
-      '-af', `aresample=${encoder.sampleRate}`,
-      '-ac', String(encoder.channels),
-      '-c:a', encoder.codec,
-      '-b:a', `${encoder.bitrateKbps}k`,
-      '-map_metadata', '-1',
-      '-fflags', '+bitexact',
-      '-flags:a', '+bitexact',
-      '-f', 'mp3',
-      '-y', outFile,
-    ],
-    { input },
-  );
+): Promise<SegmentAudioResult> {
+  const voice = await synthesizeVoice(segment, settings, engine);
+  const gain = voiceGainDb(voice.samples, settings.encoder.sampleRate, settings.loudness, `segment "${segment.id}"`);
+  const result = await masterToMp3({ voice: voice.samples, voiceGainDb: gain }, settings.loudness, settings.encoder, outFile);
+  return { speechSec: voice.speechSec, words: voice.words, gainDb: result.gainDb };
 }

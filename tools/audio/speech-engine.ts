@@ -1,9 +1,11 @@
 /**
- * A text-to-speech engine the renderer can drive. flite (WASI, local) is the first; Amazon Polly
- * is meant to plug in behind the same interface.
+ * A text-to-speech engine the renderer can drive: flite (WASI, offline, the default) and Amazon
+ * Polly (neural voices, for production). Each writes one cue as a mono s16 WAV; the renderer
+ * trims, assembles, masters and encodes the same way whatever spoke.
  */
 import { voiceSettingsId, type VoiceSettings } from './render-key';
 import { createFliteEngine } from './flite';
+import { createPollyEngine, type PollySender } from './polly';
 
 export interface SpeechEngine {
   /** Stable description of the engine and its voice settings, e.g. `flite:slt:duration_stretch=1.42`. */
@@ -14,11 +16,20 @@ export interface SpeechEngine {
   close?(): Promise<void>;
 }
 
+export interface SpeechEngineOptions {
+  /** Syntheses in flight at once. */
+  concurrency?: number;
+  /** For polly: the client (default: a real PollyClient). */
+  pollyClient?: PollySender;
+}
+
 /** The engine described by `voice`; its id always equals `voiceSettingsId(voice)`. */
-export function createSpeechEngine(voice: VoiceSettings, options: { concurrency?: number } = {}): SpeechEngine {
+export function createSpeechEngine(voice: VoiceSettings, options: SpeechEngineOptions = {}): SpeechEngine {
   switch (voice.engine) {
     case 'flite':
       return createFliteEngine(voice, options);
+    case 'polly':
+      return createPollyEngine(voice, { client: options.pollyClient, concurrency: options.concurrency && options.concurrency * 2 });
     default:
       throw new Error(`unknown speech engine "${voice.engine}" (${voiceSettingsId(voice)})`);
   }
