@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { spineNidra } from '../../models/spine-nidra';
+import { AMBIENCE_MIXES } from '../../models/variants';
 import { DEFAULT_RENDER_SETTINGS, renderedFileName } from '../../tools/audio/render-key';
 import { buildCatalog, type Catalog, type ManifestLike } from '../playback/catalog';
 
@@ -35,7 +36,8 @@ export async function renderPracticeAudio(audioDir: string): Promise<void> {
     import('../../tools/audio/render-practice'),
     import('../../tools/audio/progress'),
   ]);
-  const result = await renderPractice(spineNidra, { outDir: audioDir, reporter: createConsoleReporter() });
+  // The skill plays the default (forest) mix; the plain twins can wait for `npm run audio`.
+  const result = await renderPractice(spineNidra, { outDir: audioDir, reporter: createConsoleReporter(), mixes: [AMBIENCE_MIXES[0]] });
   if (result.missing.length) throw new Error(`audio rendering left segments without audio: ${result.missing.join(', ')}`);
   console.error(`audio: ${result.stats.segments} segments, ${formatDuration(result.stats.totalDurationMs)} of practice in ${audioDir}`);
 }
