@@ -148,6 +148,14 @@ test('start, skip to the body scan, pause, restart the server, resume into the b
   await expectPlaying(page, 'body-scan');
   expect(await flags(page)).toEqual([]);
 
+  // A sankalpa set hands-free mid-practice: confirmed, saved, and the practice carries on.
+  await say(page, 'tell spine nidra my sankalpa is I am at ease in my body');
+  await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('Shall I keep it?'));
+  await say(page, 'yes');
+  await page.waitForFunction(() => document.getElementById('stored')?.textContent?.includes('I am at ease in my body'), undefined, { timeout: 15_000 });
+  await expectPlaying(page, 'body-scan');
+  expect(await flags(page)).toEqual([]);
+
   // What a real Echo refuses is flagged, not played: a wrong expectedPreviousToken and a plain-http stream.
   await page.evaluate(() => {
     const device = (window as unknown as { simulator: { device: { apply(directives: unknown[]): void } } }).simulator.device;
