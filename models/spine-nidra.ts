@@ -24,7 +24,8 @@ function singleSegmentSection(id: SectionId, title: string, leadInSec: number, c
 // Spine rotation: one vertebra at a time, turning one way, the other way, and back to centre.
 // ---------------------------------------------------------------------------------------------
 
-const ORDINALS = [
+/** Spoken ordinals for counting vertebrae (the thoracic spine has twelve). */
+export const ORDINALS = [
   'first',
   'second',
   'third',

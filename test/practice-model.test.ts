@@ -1,6 +1,6 @@
 import { SECTION_IDS } from '../models/practice-types';
 import type { Segment } from '../models/practice-types';
-import { spineNidra } from '../models/spine-nidra';
+import { ORDINALS, spineNidra } from '../models/spine-nidra';
 import { SANKALPA_IDEAS } from '../models/sankalpa-ideas';
 import { VARIANT_ID_PATTERN, allSegments as modelSegments, contentVariants, deliveredVariants, standardSequence } from '../models/variants';
 import {
@@ -36,27 +36,12 @@ const OUTLINE_MINUTES: Record<(typeof SECTION_IDS)[number], number> = {
   return: 1.5,
 };
 
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-];
-
 /** Ordinals named as "<ordinal> vertebra" in a segment, in order of appearance. */
 function vertebraeNamed(g: Segment): string[] {
   const names: string[] = [];
   for (const { say } of g.cues) {
     for (const m of say.toLowerCase().matchAll(/\b([a-z]+) vertebra\b/g)) {
-      if (ORDINALS.includes(m[1])) names.push(m[1]);
+      if ((ORDINALS as readonly string[]).includes(m[1])) names.push(m[1]);
     }
   }
   return names;
