@@ -90,6 +90,14 @@ describe('moving around the practice', () => {
     expect(response.response.directives ?? []).toEqual([]);
   });
 
+  it('next with nothing playing or stored begins the practice, after a single read', async () => {
+    harness.calls.length = 0;
+    const response = await harness.send(intent('AMAZON.NextIntent', { userId: 'amzn1.ask.account.NOTHING-YET' }));
+    expect(segmentOfToken(playOf(response)?.token ?? '')).toBe('arrival');
+    expect(speechOf(response)).toMatch(/begin/);
+    expect(harness.calls).toHaveLength(1);
+  });
+
   it('next with no device state moves on from the stored place', async () => {
     await harness.store.saveProgress(harness.keyOf(), {
       variant: 'standard', segmentId: 'softening', offsetMs: 12_000, state: 'paused', nonce: 'earlier1', seq: harness.clock.ms * 10,

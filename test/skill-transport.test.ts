@@ -53,8 +53,10 @@ describe('pause, resume, stop and questions during playback', () => {
     expect(response.response.outputSpeech).toBeUndefined();
   });
 
-  it('resume with nothing to resume begins the practice, and says so', async () => {
+  it('resume with nothing to resume begins the practice, and says so, after a single read', async () => {
+    harness.calls.length = 0;
     const response = await harness.send(intent('AMAZON.ResumeIntent', { userId: 'amzn1.ask.account.BRAND-NEW' }));
+    expect(harness.calls).toHaveLength(1);
     expect(segmentOfToken(playOf(response)?.token ?? '')).toBe('arrival');
     expect(speechOf(response)).toMatch(/begin/);
   });

@@ -51,13 +51,8 @@ export function clipOf(record: ListenerRecord | undefined): string {
  * the store last heard from (it is the freshest); if the store heard from a newer session (another
  * Echo), the store wins. Either way the resume policy decides the exact offset.
  */
-export async function resumePosition(
-  deps: SkillDeps,
-  input: HandlerInput,
-  alreadyLoaded?: ListenerRecord,
-): Promise<Position | undefined> {
+export function resumePosition(deps: SkillDeps, input: HandlerInput, record: ListenerRecord | undefined): Position | undefined {
   const device = devicePosition(deps, input);
-  const record = alreadyLoaded ?? (await loadListener(deps, input));
   const stored = record?.progress;
   let progress: Progress | undefined = stored;
   if (device && (!stored || stored.nonce === device.nonce)) {
@@ -74,13 +69,15 @@ export async function resumePosition(
   return point && startAt(deps, point.variant, point.segmentId, clipOf(record), point.offsetMs);
 }
 
-/** Where the listener is now: the device's place, else the stored one (one read), else nowhere. */
-export async function currentPosition(deps: SkillDeps, input: HandlerInput): Promise<Position | undefined> {
-  const device = devicePosition(deps, input);
-  if (device) return device;
-  const record = await loadListener(deps, input);
+/** The stored place to carry on from, or undefined when there is none (or it is finished). */
+export function storedPosition(deps: SkillDeps, record: ListenerRecord | undefined): Position | undefined {
   const progress = record?.progress;
   if (!progress || progress.state === 'completed') return undefined;
   if (!isPlayable(deps.catalog, progress.variant, progress.segmentId)) return undefined;
   return startAt(deps, progress.variant, progress.segmentId, clipOf(record), progress.offsetMs);
+}
+
+/** Where the listener is now: the device's place, else the stored one (one read), else nowhere. */
+export async function currentPosition(deps: SkillDeps, input: HandlerInput): Promise<Position | undefined> {
+  return devicePosition(deps, input) ?? storedPosition(deps, await loadListener(deps, input));
 }

@@ -2,7 +2,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import { segmentFile } from '../playback/catalog';
-import { isPersonalClip, isPlayable, partOf, segmentInfo } from '../playback/plan';
+import { firstItem, isPersonalClip, isPlayable, partOf, segmentInfo } from '../playback/plan';
 import { decodeToken, encodeToken, type PlaybackState } from '../playback/token';
 import type { SkillDeps } from './deps';
 
@@ -72,6 +72,22 @@ function addPlay(
 export function continueIfPlaying(deps: SkillDeps, input: HandlerInput, position: DevicePosition | undefined): void {
   if (!isPlayingNow(position)) return;
   playReplacingQueue(deps, input, position);
+  input.responseBuilder.withShouldEndSession(true);
+}
+
+/** Speak, then let the practice carry on; outside playback, keep listening when asked to. */
+export function speakThenCarryOn(deps: SkillDeps, input: HandlerInput, speech: string, reprompt?: string): void {
+  const device = devicePosition(deps, input);
+  input.responseBuilder.speak(speech);
+  if (isPlayingNow(device)) continueIfPlaying(deps, input, device);
+  else if (reprompt) input.responseBuilder.reprompt(reprompt);
+  else input.responseBuilder.withShouldEndSession(true);
+}
+
+/** A fresh run through the practice from its first part, optionally with a sentence first. */
+export function playFromTheTop(deps: SkillDeps, input: HandlerInput, clip: string, speech?: string): void {
+  playReplacingQueue(deps, input, { ...firstItem(deps.catalog, deps.catalog.defaultVariant, deps.newNonce(), clip), offsetMs: 0 });
+  if (speech) input.responseBuilder.speak(speech);
   input.responseBuilder.withShouldEndSession(true);
 }
 

@@ -3,18 +3,13 @@ import type { Response } from 'ask-sdk-model';
 import { timeLeftMs } from '../../playback/plan';
 import type { SkillDeps } from '../deps';
 import { currentPosition } from '../listener-state';
-import { continueIfPlaying, devicePosition, isPlayingNow, partTitle } from '../player';
+import { devicePosition, isPlayingNow, partTitle, speakThenCarryOn } from '../player';
 import { minutesPhrase, say } from '../speech';
 import { isIntent } from './match';
 
 export function infoHandlers(deps: SkillDeps): RequestHandler[] {
-  /** Speak, then let the practice carry on; outside playback, keep listening when asked to. */
   const answer = (input: HandlerInput, speech: string, reprompt?: string): Response => {
-    const device = devicePosition(deps, input);
-    input.responseBuilder.speak(speech);
-    if (isPlayingNow(device)) continueIfPlaying(deps, input, device);
-    else if (reprompt) input.responseBuilder.reprompt(reprompt);
-    else input.responseBuilder.withShouldEndSession(true);
+    speakThenCarryOn(deps, input, speech, reprompt);
     return input.responseBuilder.getResponse();
   };
 

@@ -1,10 +1,9 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { firstItem } from '../../playback/plan';
 import { isUnfinished } from '../../playback/progress';
 import type { SkillDeps } from '../deps';
 import { clipOf, loadListener, resumePosition, withClipReady } from '../listener-state';
-import { devicePosition, partTitle, playReplacingQueue, startAt, type Position } from '../player';
+import { devicePosition, partTitle, playFromTheTop, playReplacingQueue, startAt } from '../player';
 import { sankalpaSay } from '../sankalpa-speech';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
@@ -21,10 +20,8 @@ interface ResumeOffer {
 
 export function launchHandlers(deps: SkillDeps): RequestHandler[] {
   const beginPractice = (input: HandlerInput, speech: string | undefined, clip: string): Response => {
-    const start: Position = { ...firstItem(deps.catalog, deps.catalog.defaultVariant, deps.newNonce(), clip), offsetMs: 0 };
-    playReplacingQueue(deps, input, start);
-    if (speech) input.responseBuilder.speak(speech);
-    return input.responseBuilder.withShouldEndSession(true).getResponse();
+    playFromTheTop(deps, input, clip, speech);
+    return input.responseBuilder.getResponse();
   };
 
   const pendingOffer = (input: HandlerInput): ResumeOffer | undefined =>
@@ -36,7 +33,7 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const record = await withClipReady(deps, input, await loadListener(deps, input));
       const clip = clipOf(record);
       const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
-      const resume = isUnfinished(record?.progress) ? await resumePosition(deps, input, record) : undefined;
+      const resume = isUnfinished(record?.progress) ? resumePosition(deps, input, record) : undefined;
       const firstSegment = deps.catalog.variants[deps.catalog.defaultVariant][0];
       const worthOffering =
         resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);

@@ -3,17 +3,22 @@ import type { Response } from 'ask-sdk-model';
 import { nextPart, partOf, previousPart, startOfTarget } from '../../playback/plan';
 import { isTargetId, matchTarget } from '../../playback/targets';
 import type { SkillDeps } from '../deps';
-import { clipOf, currentPosition, loadListener } from '../listener-state';
-import { continueIfPlaying, devicePosition, isPlayingNow, partTitle, playReplacingQueue, startAt, type Position } from '../player';
+import { clipOf, loadListener, storedPosition } from '../listener-state';
+import { devicePosition, partTitle, playFromTheTop, playReplacingQueue, speakThenCarryOn, startAt, type Position } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
 
 type Move = 'next' | 'previous' | 'repeat';
 
-/** Where a move lands: a new place, 'end' past the last part, or undefined when nothing was playing. */
-async function planMove(deps: SkillDeps, input: HandlerInput, move: Move): Promise<Position | 'end' | undefined> {
-  const here = await currentPosition(deps, input);
-  if (!here) return undefined;
+/**
+ * Where a move lands: a new place, 'end' past the last part, or { clip } when nothing was
+ * playing or stored (the read that found that also knows the listener's clip).
+ */
+async function planMove(deps: SkillDeps, input: HandlerInput, move: Move): Promise<Position | 'end' | { clip: string }> {
+  const device = devicePosition(deps, input);
+  const record = device ? undefined : await loadListener(deps, input);
+  const here = device ?? storedPosition(deps, record);
+  if (!here) return { clip: clipOf(record) };
   const target =
     move === 'next'
       ? nextPart(deps.catalog, here.variant, here.segmentId)
@@ -34,27 +39,18 @@ const BUTTON_MOVES: Record<string, Move> = {
 };
 
 export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
-  const beginFromStart = async (input: HandlerInput, speech?: string): Promise<Response> => {
-    const clip = clipOf(await loadListener(deps, input));
-    const variant = deps.catalog.defaultVariant;
-    playReplacingQueue(deps, input, startAt(deps, variant, deps.catalog.variants[variant][0], clip));
-    if (speech) input.responseBuilder.speak(speech);
-    return input.responseBuilder.withShouldEndSession(true).getResponse();
-  };
-
   const moveByVoice: RequestHandler = {
     canHandle: (input) => isIntent(input, ...Object.keys(INTENT_MOVES)),
     async handle(input) {
       const move = INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: string } }).intent.name];
       const landing = await planMove(deps, input, move);
-      if (landing === undefined) return beginFromStart(input, say.nothingToResume);
-      if (landing === 'end') {
-        input.responseBuilder.speak(say.lastPart);
-        continueIfPlaying(deps, input, devicePosition(deps, input));
-        return input.responseBuilder.getResponse();
+      if (landing === 'end') speakThenCarryOn(deps, input, say.lastPart);
+      else if (!('segmentId' in landing)) playFromTheTop(deps, input, landing.clip, say.nothingToResume);
+      else {
+        playReplacingQueue(deps, input, landing);
+        input.responseBuilder.withShouldEndSession(true);
       }
-      playReplacingQueue(deps, input, landing);
-      return input.responseBuilder.withShouldEndSession(true).getResponse();
+      return input.responseBuilder.getResponse();
     },
   };
 
@@ -64,7 +60,7 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
     async handle(input) {
       const move = BUTTON_MOVES[input.requestEnvelope.request.type];
       const landing = await planMove(deps, input, move);
-      if (landing && landing !== 'end') playReplacingQueue(deps, input, landing);
+      if (landing !== 'end' && 'segmentId' in landing) playReplacingQueue(deps, input, landing);
       return input.responseBuilder.getResponse();
     },
   };
@@ -105,9 +101,6 @@ export function resolveSectionSlot(input: HandlerInput): string | undefined {
 function answerUnknownPart(deps: SkillDeps, input: HandlerInput): Response {
   const variant = deps.catalog.variants[deps.catalog.defaultVariant];
   const sectionTitles = [...new Map(variant.map((id) => [deps.catalog.segments[id].sectionId, deps.catalog.segments[id].sectionTitle])).values()];
-  const device = devicePosition(deps, input);
-  input.responseBuilder.speak(say.unknownPart(sectionTitles));
-  if (isPlayingNow(device)) continueIfPlaying(deps, input, device);
-  else input.responseBuilder.reprompt(say.whichPart);
+  speakThenCarryOn(deps, input, say.unknownPart(sectionTitles), say.whichPart);
   return input.responseBuilder.getResponse();
 }

@@ -1,24 +1,22 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { firstItem } from '../../playback/plan';
 import type { SkillDeps } from '../deps';
 import { clipOf, loadListener, resumePosition } from '../listener-state';
-import { playReplacingQueue } from '../player';
+import { playFromTheTop, playReplacingQueue } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
 
 export function transportHandlers(deps: SkillDeps): RequestHandler[] {
   /** Resume from the device's place or the stored one; with nothing to resume, begin. */
   const resume = async (input: HandlerInput, speakIfFresh: boolean): Promise<Response> => {
-    const position = await resumePosition(deps, input);
+    const record = await loadListener(deps, input);
+    const position = resumePosition(deps, input, record);
     if (position) {
       playReplacingQueue(deps, input, position);
+      if (speakIfFresh) input.responseBuilder.withShouldEndSession(true);
     } else {
-      const clip = clipOf(await loadListener(deps, input));
-      playReplacingQueue(deps, input, { ...firstItem(deps.catalog, deps.catalog.defaultVariant, deps.newNonce(), clip), offsetMs: 0 });
-      if (speakIfFresh) input.responseBuilder.speak(say.nothingToResume);
+      playFromTheTop(deps, input, clipOf(record), speakIfFresh ? say.nothingToResume : undefined);
     }
-    if (speakIfFresh) input.responseBuilder.withShouldEndSession(true);
     return input.responseBuilder.getResponse();
   };
 
