@@ -10,10 +10,10 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Catalog } from './playback/catalog';
 import { newNonce } from './playback/token';
 import { readConfig, type SkillConfig } from './config';
-import { jsonLogger } from './skill/deps';
+import { jsonLogger } from './skill/log';
 import { createSkill } from './skill/skill';
 import { pollyClipVoice, type ClipMaker } from './sankalpa/clips';
-import type { ListenerStore } from './store/types';
+import { mapStore, type ListenerStore } from './store/types';
 
 declare const __SPINE_NIDRA_CATALOG__: Catalog | undefined;
 
@@ -70,10 +70,5 @@ export function lazyDynamoStore(config: Pick<SkillConfig, 'region' | 'dynamoEndp
     (store ??= import('./store/wire').then((wire) =>
       wire.createWireStore({ region: config.region, endpoint: config.dynamoEndpoint }, config.tableName),
     ));
-  return {
-    load: async (key) => (await get()).load(key),
-    saveProgress: async (key, progress, extras) => (await get()).saveProgress(key, progress, extras),
-    setSankalpa: async (key, sankalpa) => (await get()).setSankalpa(key, sankalpa),
-    clearSankalpa: async (key) => (await get()).clearSankalpa(key),
-  };
+  return mapStore(get);
 }

@@ -14,11 +14,14 @@ const SKILL_ID = 'amzn1.ask.skill.12345678-1234-4321-8765-1234567890ab';
 const committed = (path: string) => readFileSync(join(ROOT, 'skill-package', path), 'utf8');
 
 describe('npm run deploy:endpoint', () => {
-  it('sets the function ARN as the skill endpoint and changes nothing else', () => {
+  it('sets the function ARN as the skill and skill-events endpoint and changes nothing else', () => {
     const before = JSON.parse(committed('skill.json'));
     const after = JSON.parse(withEndpoint(committed('skill.json'), ARN));
     expect(after.manifest.apis.custom.endpoint).toEqual({ uri: ARN });
+    expect(after.manifest.events.endpoint).toEqual({ uri: ARN });
+    expect(after.manifest.events.subscriptions).toEqual([{ eventName: 'SKILL_DISABLED' }]);
     after.manifest.apis.custom.endpoint = before.manifest.apis.custom.endpoint;
+    after.manifest.events.endpoint = before.manifest.events.endpoint;
     expect(after).toEqual(before);
     expect(withEndpoint(committed('skill.json'), ARN).endsWith('}\n')).toBe(true);
   });

@@ -77,7 +77,7 @@ describe('npm run package', () => {
     });
   });
 
-  it('keeps listeners in an on-demand, encrypted, recoverable, undeletable table keyed by pk', () => {
+  it('keeps listeners in an on-demand, encrypted, recoverable, undeletable table keyed by pk, whose erasure markers expire', () => {
     const table = resources.ListenersTable as Json;
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.Properties).toEqual({
@@ -87,6 +87,7 @@ describe('npm run package', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
   });
 
@@ -145,7 +146,7 @@ describe('npm run package', () => {
     });
 
     it('reads and updates items of the listeners table, nothing else', () => {
-      expect(statement('ListenerItems')).toEqual({ Sid: 'ListenerItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': ['ListenersTable', 'Arn'] } });
+      expect(statement('ListenerItems')).toEqual({ Sid: 'ListenerItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'], Resource: { 'Fn::GetAtt': ['ListenersTable', 'Arn'] } });
     });
 
     it('synthesizes speech with Polly (which has no resource to scope to) in its own region only', () => {

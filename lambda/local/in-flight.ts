@@ -5,7 +5,7 @@
  * closed LevelDB, which would crash dynalite.
  */
 import type { Skill as CustomSkill } from 'ask-sdk-core';
-import type { ListenerStore } from '../store/types';
+import { mapStore, type ListenerStore } from '../store/types';
 
 export interface InFlight {
   track<T>(work: Promise<T>): Promise<T>;
@@ -51,12 +51,7 @@ export function closableStore(store: ListenerStore, inFlight: InFlight): { store
   const guard = <T>(call: () => Promise<T>): Promise<T> =>
     closed ? Promise.reject(new Error('the local server is shutting down')) : inFlight.track(call());
   return {
-    store: {
-      load: (key) => guard(() => store.load(key)),
-      saveProgress: (key, progress, extras) => guard(() => store.saveProgress(key, progress, extras)),
-      setSankalpa: (key, sankalpa) => guard(() => store.setSankalpa(key, sankalpa)),
-      clearSankalpa: (key) => guard(() => store.clearSankalpa(key)),
-    },
+    store: mapStore(store, (call) => guard(call)),
     close() {
       closed = true;
     },

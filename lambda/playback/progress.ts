@@ -51,6 +51,15 @@ export function eventOrder(timestamp: string, event: ProgressEvent): number | un
 }
 
 /**
+ * Order key for erasing a listener: after every event of the same moment, so none of the
+ * listener's earlier events, however late they arrive, is newer than the erasure.
+ */
+export function forgetOrder(timestamp: string | undefined, nowMs: number): number {
+  const ms = Date.parse(timestamp ?? '');
+  return (Number.isFinite(ms) ? Math.max(ms, nowMs) : nowMs) * 10 + 9;
+}
+
+/**
  * The smallest order key in the same request second. Within one second, rank alone would drop a
  * pause that follows its own PlaybackStarted; the store lets such an event through when it is for
  * the same item (nonce and segment) at a later offset.

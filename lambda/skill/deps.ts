@@ -23,10 +23,3 @@ export interface SkillDeps {
   /** How long a request may wait for a clip before going on without it. */
   clipBudgetMs?: number;
 }
-
-/** One JSON line per entry: CloudWatch and the local console both read it well. */
-export const jsonLogger: Logger = {
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
-};

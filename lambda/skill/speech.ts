@@ -43,6 +43,12 @@ export const say = {
   helpReprompt: 'What would you like to do?',
   fallback: 'Sorry, I did not catch that. You can say skip to the body scan, next, or how much time is left.',
   goodbye: 'Rest well.',
+  confirmForget:
+    'This will erase everything Spine Nidra keeps for you: your place in the practice, your sankalpa, and your settings. Shall I erase it?',
+  confirmForgetReprompt: 'Shall I erase your Spine Nidra data? Say yes or no.',
+  forgotten: 'Done. Everything Spine Nidra kept for you is erased. Rest well.',
+  keptData: 'All right. Nothing was erased.',
+  couldNotForget: 'Sorry, I could not erase your data just now. Nothing has changed. Please try again in a little while.',
   somethingWrong: 'Sorry, something went wrong on my side. Please try again in a moment.',
 };
 

@@ -1,9 +1,12 @@
-import { GetItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { sameSecondFloor, type Progress } from '../playback/progress';
 import type { ListenerRecord, ListenerStore, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
 
 type Item = Record<string, AttributeValue>;
+
+/** Late AudioPlayer events arrive within seconds; a day is ample, then DynamoDB's TTL removes the marker. */
+const FORGOTTEN_MARKER_TTL_SEC = 86_400;
 
 /**
  * The two DynamoDB operations the store uses, in DynamoDB's own JSON. The AWS SDK client provides
@@ -19,6 +22,7 @@ export interface ItemCalls {
     ConditionExpression?: string;
     ExpressionAttributeValues?: Item;
   }): Promise<unknown>;
+  putItem(input: { TableName: string; Item: Item }): Promise<unknown>;
 }
 
 const toItem = (values: Record<string, unknown>): Item => marshall(values, { removeUndefinedValues: true });
@@ -28,6 +32,7 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
     {
       getItem: (input) => client.send(new GetItemCommand(input)),
       updateItem: (input) => client.send(new UpdateItemCommand(input)),
+      putItem: (input) => client.send(new PutItemCommand(input)),
     },
     tableName,
   );
@@ -77,6 +82,12 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
 
     async clearSankalpa(listenerKey) {
       await calls.updateItem({ TableName: tableName, Key: key(listenerKey), UpdateExpression: 'REMOVE sankalpa' });
+    },
+
+    async forget(listenerKey, asOfSeq) {
+      // A whole-item put, so attributes added later are erased too, without listing them here.
+      const expiresAt = Math.floor(asOfSeq / 10 / 1000) + FORGOTTEN_MARKER_TTL_SEC;
+      await calls.putItem({ TableName: tableName, Item: toItem({ pk: listenerKey, progressSeq: asOfSeq, expiresAt }) });
     },
   };
 }

@@ -32,4 +32,35 @@ export interface ListenerStore {
   saveProgress(listenerKey: string, progress: Progress, extras?: ProgressExtras): Promise<SaveOutcome>;
   setSankalpa(listenerKey: string, sankalpa: SankalpaRecord): Promise<void>;
   clearSankalpa(listenerKey: string): Promise<void>;
+  /**
+   * Erases everything kept about a listener. What stays is a bare marker with only the hashed key
+   * and `asOfSeq`, so an AudioPlayer event from before the erasure that arrives late is stale and
+   * cannot bring any progress back; it expires on its own.
+   */
+  forget(listenerKey: string, asOfSeq: number): Promise<void>;
+}
+
+/** Every method of the store; TypeScript fails here when one is added and not listed. */
+export const STORE_METHODS = Object.keys({
+  load: true,
+  saveProgress: true,
+  setSankalpa: true,
+  clearSankalpa: true,
+  forget: true,
+} satisfies Record<keyof ListenerStore, true>) as (keyof ListenerStore)[];
+
+type AnyCall = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * A store whose every call goes through `wrap` to the store `target` gives (loaded lazily,
+ * guarded at shutdown, bounded by a deadline), so no wrapper lists the methods again.
+ */
+export function mapStore(
+  target: ListenerStore | (() => Promise<ListenerStore>),
+  wrap: <T>(call: () => Promise<T>) => Promise<T> = (call) => call(),
+): ListenerStore {
+  const resolve = typeof target === 'function' ? target : async () => target;
+  return Object.fromEntries(
+    STORE_METHODS.map((name) => [name, (...args: unknown[]) => wrap(async () => ((await resolve())[name] as AnyCall)(...args))]),
+  ) as unknown as ListenerStore;
 }

@@ -86,6 +86,7 @@ export function createDynamoWire(config: DynamoConfig): DynamoWire {
     call,
     getItem: (input) => call('GetItem', input),
     updateItem: (input) => call('UpdateItem', input),
+    putItem: (input) => call('PutItem', input),
     destroy: () => agent.destroy(),
   };
 }

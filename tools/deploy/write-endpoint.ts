@@ -17,14 +17,16 @@ const SKILL_ID = /^amzn1\.ask\.skill\.[0-9a-f-]{36}$/;
 const PLACEHOLDER_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
 
 interface SkillManifest {
-  manifest: { apis: { custom: { endpoint: { uri: string } } } };
+  manifest: { apis: { custom: { endpoint: { uri: string } } }; events?: { endpoint: { uri: string } } };
 }
 
-/** skill.json text with the custom endpoint set, in the generator's format (2 spaces, final newline). */
+/** skill.json text with the custom and events endpoints set, in the generator's format (2 spaces, final newline). */
 export function withEndpoint(skillJson: string, functionArn: string): string {
   if (!LAMBDA_ARN.test(functionArn)) throw new Error(`not a Lambda function ARN: ${functionArn}`);
   const skill = JSON.parse(skillJson) as SkillManifest;
   skill.manifest.apis.custom.endpoint = { ...skill.manifest.apis.custom.endpoint, uri: functionArn };
+  // Skill events (SKILL_DISABLED) go to the same function.
+  if (skill.manifest.events) skill.manifest.events.endpoint = { ...skill.manifest.events.endpoint, uri: functionArn };
   return `${JSON.stringify(skill, null, 2)}\n`;
 }
 

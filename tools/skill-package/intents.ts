@@ -1,5 +1,6 @@
 /** Intents and sample utterances of the Spine Nidra interaction model (same for every locale). */
 import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
+import { PRIVACY_INTENTS } from './privacy-intents';
 import { SANKALPA_INTENTS } from './sankalpa-intents';
 
 export const INVOCATION_NAME = 'spine nidra';
@@ -123,6 +124,7 @@ export const CUSTOM_INTENTS: readonly SampleIntent[] = [
   { name: 'StartPracticeIntent', samples: START_PRACTICE_SAMPLES },
   { name: 'TimeLeftIntent', samples: TIME_LEFT_SAMPLES },
   ...SANKALPA_INTENTS,
+  ...PRIVACY_INTENTS,
 ];
 
 export interface SlotTypeValue {

@@ -43,6 +43,11 @@ export function buildSkillManifest() {
           interfaces: [{ type: 'AUDIO_PLAYER' }],
         },
       },
+      // Alexa tells the skill when a listener disables it; their data is erased then (handlers/forget.ts).
+      events: {
+        endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },
+        subscriptions: [{ eventName: 'SKILL_DISABLED' }],
+      },
       privacyAndCompliance: {
         allowsPurchases: false,
         usesPersonalInfo: false,
