@@ -44,8 +44,30 @@ export function firstItem(catalog: Catalog, variant: string, nonce: string, clip
 /** The item that follows in the same listening session, or undefined at the end of the practice. */
 export function nextItem(catalog: Catalog, state: PlaybackState): PlaybackState | undefined {
   const order = playOrder(catalog, state.variant, state.clip);
-  const next = order[order.indexOf(state.segmentId) + 1];
+  const at = order.indexOf(state.segmentId);
+  // A personal clip without its key is not in the order: carry on after the part it belongs to.
+  const index = at >= 0 ? at : order.indexOf(partOf(state.segmentId));
+  if (index < 0) return undefined;
+  const next = order[index + 1];
   return next ? { ...state, segmentId: next, attempt: 0 } : undefined;
+}
+
+/**
+ * The place itself when a device can play it; otherwise the next item that it can. A personal
+ * clip needs its key (a forgotten or cleared sankalpa has none), and an offset at or past the end
+ * of a file means that file is done. Undefined when nothing is left to play.
+ */
+export function playablePlace<T extends PlaybackState & { offsetMs: number }>(catalog: Catalog, place: T): T | undefined {
+  let current: T | undefined = place;
+  while (current) {
+    const personal = isPersonalClip(current.segmentId);
+    const durationMs = catalog.segments[current.segmentId]?.durationMs;
+    const pastTheEnd = durationMs !== undefined && current.offsetMs >= durationMs;
+    if (!(personal && !current.clip) && !pastTheEnd) return current;
+    const next = nextItem(catalog, current);
+    current = next && { ...current, ...next, offsetMs: 0 };
+  }
+  return undefined;
 }
 
 /** The navigable part an item belongs to: a clip belongs to the sankalpa segment it follows. */

@@ -72,6 +72,13 @@ export function eventTimeMs(seq: number): number {
   return Math.floor(seq / 10);
 }
 
+/** An offset a device reported, made storable: a whole number of ms within the item's file. */
+export function storableOffset(catalog: Catalog, segmentId: string, reportedMs: unknown): number {
+  const ms = typeof reportedMs === 'number' && Number.isFinite(reportedMs) ? Math.round(reportedMs) : 0;
+  const durationMs = catalog.segments[segmentId]?.durationMs ?? Number.MAX_SAFE_INTEGER;
+  return Math.min(Math.max(0, ms), durationMs);
+}
+
 export function isUnfinished(progress: Progress | undefined): progress is Progress {
   return progress !== undefined && progress.state !== 'completed';
 }

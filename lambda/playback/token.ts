@@ -20,7 +20,8 @@ export interface PlaybackState {
 }
 
 const NONCE = /^[a-z0-9]{4,16}$/;
-const CLIP_KEY = /^[a-f0-9]{0,32}$/;
+/** A personal clip key (see sankalpa/clips.ts clipKey), or empty for none. */
+export const CLIP_KEY = /^([a-f0-9]{16})?$/;
 
 export function encodeToken(catalog: Catalog, state: PlaybackState): string {
   return [

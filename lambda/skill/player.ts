@@ -2,7 +2,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import { segmentFile } from '../playback/catalog';
-import { firstItem, isPersonalClip, isPlayable, partOf, segmentInfo } from '../playback/plan';
+import { firstItem, isPersonalClip, isPlayable, partOf, playablePlace, segmentInfo } from '../playback/plan';
 import { decodeToken, encodeToken, type PlaybackState } from '../playback/token';
 import type { SkillDeps } from './deps';
 
@@ -56,13 +56,15 @@ function addPlay(
   offsetMs: number,
   expectedPreviousToken?: string,
 ): void {
-  const info = segmentInfo(deps.catalog, state.segmentId);
-  const subtitle = isPersonalClip(state.segmentId) ? 'Your sankalpa' : info?.title ?? '';
+  const place = playablePlace(deps.catalog, { ...state, offsetMs: Math.max(0, Math.round(offsetMs)) });
+  if (!place) return;
+  const info = segmentInfo(deps.catalog, place.segmentId);
+  const subtitle = isPersonalClip(place.segmentId) ? 'Your sankalpa' : info?.title ?? '';
   input.responseBuilder.addAudioPlayerPlayDirective(
     behavior,
-    streamUrl(deps, state),
-    encodeToken(deps.catalog, state),
-    Math.max(0, Math.round(offsetMs)),
+    streamUrl(deps, place),
+    encodeToken(deps.catalog, place),
+    place.offsetMs,
     expectedPreviousToken,
     { title: 'Spine Nidra', subtitle: capitalizeFirst(subtitle) },
   );

@@ -6,7 +6,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import { nextItem } from '../../playback/plan';
-import { eventOrder, type Progress, type ProgressEvent, type ProgressState } from '../../playback/progress';
+import { eventOrder, storableOffset, type Progress, type ProgressEvent, type ProgressState } from '../../playback/progress';
 import type { PlaybackState } from '../../playback/token';
 import type { ProgressExtras } from '../../store/types';
 import type { SkillDeps } from '../deps';
@@ -33,7 +33,7 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
     const progress: Progress = {
       variant: state.variant,
       segmentId: state.segmentId,
-      offsetMs: Math.max(0, Math.round(offsetMs || 0)),
+      offsetMs: storableOffset(deps.catalog, state.segmentId, offsetMs),
       state: progressState,
       nonce: state.nonce,
       seq,

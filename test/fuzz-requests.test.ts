@@ -1,0 +1,122 @@
+/**
+ * 10,000 generated and mutated envelopes through the Lambda's own entry (lambda/index.ts: its wire
+ * DynamoDB client, against dynalite). Whatever arrives, the skill answers as an Echo accepts, or
+ * refuses what is not a request for it; no stream outside the audio base; every stored item stays
+ * valid, and a request only ever changes its own listener's item.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import fc from 'fast-check';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { alexaRuleViolations } from '../lambda/alexa-rules';
+import { segmentFile } from '../lambda/playback/catalog';
+import { refusalReason, userIdOf } from '../lambda/skill/refusal';
+import { createDynamoClient } from '../lambda/store/client';
+import { ensureTable } from '../lambda/store/table';
+import { AUDIO_BASE_URL, testCatalog } from './support/catalog';
+import { FUZZ_USERS, fuzzEnvelopes } from './support/fuzz-envelopes';
+import { itemProblems } from './support/listener-item';
+import { SKILL_ID } from './support/requests';
+import { createHarness } from './support/harness';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const catalog = testCatalog();
+
+describe('fuzzing the Lambda entry with 10,000 envelopes', () => {
+  const tableName = `fuzz-${randomUUID()}`;
+  const client = createDynamoClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+  const logLines: string[] = [];
+  let handler: (event: RequestEnvelope) => Promise<ResponseEnvelope>;
+  let keyOf: (userId: string) => string;
+
+  beforeAll(async () => {
+    await ensureTable(client, tableName);
+    const dir = mkdtempSync(path.join(tmpdir(), 'spine-nidra-fuzz-'));
+    writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
+    Object.assign(process.env, { TABLE_NAME: tableName, AUDIO_BASE_URL, SKILL_ID, CATALOG_PATH: path.join(dir, 'catalog.json'), LOG_LEVEL: 'info' });
+    for (const method of ['log', 'warn', 'error'] as const) {
+      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logLines.push(String(args[0])));
+    }
+    ({ handler } = await import('../lambda/index'));
+    const harness = await createHarness();
+    keyOf = (userId) => harness.keyOf(userId);
+  });
+
+  afterAll(() => jest.restoreAllMocks());
+
+  const items = async () => {
+    const { Items = [] } = await client.send(new ScanCommand({ TableName: tableName }));
+    return new Map(Items.map((item) => { const plain = unmarshall(item); return [String(plain.pk), plain]; }));
+  };
+
+  it('answers or refuses every one, within the rules, and leaves every item valid and its own', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let before = await items();
+    const outcomes = { answered: 0, refused: 0, played: 0 };
+    const requesters = new Set<string>();
+    try {
+      await fc.assert(
+        fc.asyncProperty(fuzzEnvelopes(catalog), async (generated) => {
+          const envelope = generated as RequestEnvelope;
+          const refusal = refusalReason(envelope, SKILL_ID);
+          let response: ResponseEnvelope;
+          try {
+            response = await handler(envelope);
+          } catch (error) {
+            // The only acceptable failure: a refusal of what is not Alexa asking this skill for a listener.
+            expect((error as Error).name).toBe('RequestRefusedError');
+            expect(refusal).toBeDefined();
+            outcomes.refused += 1;
+            return;
+          }
+          expect(refusal).toBeUndefined();
+          outcomes.answered += 1;
+          expect(alexaRuleViolations(envelope, response, { audioBaseUrl: AUDIO_BASE_URL })).toEqual([]);
+          for (const directive of response.response.directives ?? []) {
+            const url = (directive as { audioItem?: { stream?: { url?: string } } }).audioItem?.stream?.url;
+            if (url === undefined) continue;
+            outcomes.played += 1;
+            const file = url.slice(AUDIO_BASE_URL.length + 1);
+            expect(playableFiles.has(file) || /^clips\/(closing-)?sankalpa-personal\.[a-f0-9]{16}\.mp3$/.test(file)).toBe(true);
+          }
+
+          const after = await items();
+          const own = keyOf(userIdOf(envelope));
+          requesters.add(own);
+          for (const [key, item] of after) {
+            expect(itemProblems(catalog, item)).toEqual([]);
+            if (key !== own) expect(item).toEqual(before.get(key));
+          }
+          for (const key of before.keys()) if (key !== own) expect(after.has(key)).toBe(true);
+          before = after;
+        }),
+        { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261124), endOnFailure: true },
+      );
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    // The run exercised both sides and real playback, not only refusals.
+    expect(outcomes.answered).toBeGreaterThan(RUNS / 2);
+    expect(outcomes.refused).toBeGreaterThan(0);
+    expect(outcomes.played).toBeGreaterThan(RUNS / 20);
+    // Every item belongs to a listener some answered request came from.
+    expect([...(await items()).keys()].filter((key) => !requesters.has(key))).toEqual([]);
+    expect(FUZZ_USERS.every((user) => requesters.has(keyOf(user)))).toBe(true);
+    // Structured logs only, and none names a listener.
+    for (const line of logLines) {
+      expect(() => JSON.parse(line)).not.toThrow();
+      expect(line).not.toMatch(/amzn1\.ask\.account|spine-nidra\|/);
+    }
+  }, 600_000);
+});
+
+const playableFiles = new Set(
+  Object.entries(catalog.variants).flatMap(([variant, segments]) => segments.map((segmentId) => segmentFile(catalog, variant, segmentId))),
+);
