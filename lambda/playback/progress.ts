@@ -68,6 +68,23 @@ export function sameSecondFloor(seq: number): number {
   return Math.floor(seq / 10_000) * 10_000;
 }
 
+/**
+ * Whether `incoming` is newer than what is stored, whatever order events arrive in. Different
+ * seconds: the later one. Within one second, for the same item (nonce and segment), the later
+ * offset, and at the same offset anything after its own PlaybackStarted; for different items, the
+ * event rank. The store's conditional write (dynamo-store.ts) is this function in DynamoDB's terms.
+ */
+export function supersedes(stored: Progress | undefined, incoming: Progress): boolean {
+  if (!stored) return true;
+  const floor = sameSecondFloor(incoming.seq);
+  if (stored.seq < floor) return true;
+  if (stored.seq >= floor + 10_000) return false;
+  const sameItem = stored.nonce === incoming.nonce && stored.segmentId === incoming.segmentId;
+  if (!sameItem) return stored.seq < incoming.seq;
+  if (stored.offsetMs !== incoming.offsetMs) return stored.offsetMs < incoming.offsetMs;
+  return stored.state === 'playing' ? incoming.state !== 'playing' : stored.seq < incoming.seq && incoming.state !== 'playing';
+}
+
 export function eventTimeMs(seq: number): number {
   return Math.floor(seq / 10);
 }

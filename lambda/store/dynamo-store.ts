@@ -20,6 +20,7 @@ export interface ItemCalls {
     Key: Item;
     UpdateExpression: string;
     ConditionExpression?: string;
+    ExpressionAttributeNames?: Record<string, string>;
     ExpressionAttributeValues?: Item;
   }): Promise<unknown>;
   putItem(input: { TableName: string; Item: Item }): Promise<unknown>;
@@ -58,9 +59,7 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
           TableName: tableName,
           Key: key(listenerKey),
           UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''}`,
-          ConditionExpression:
-            'attribute_not_exists(progressSeq) OR progressSeq < :seq OR (progressSeq BETWEEN :sameSecond AND :secondEnd' +
-            ' AND progress.nonce = :nonce AND progress.segmentId = :segment AND progress.offsetMs < :offset)',
+          ...newerThanStored(progress),
           ExpressionAttributeValues: toItem(values),
         });
         return 'saved' satisfies SaveOutcome;
@@ -92,6 +91,35 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
   };
 }
 
+/**
+ * `supersedes` (playback/progress.ts) as a condition on the stored item: a flat OR of plain
+ * clauses, because nested NOTs and parentheses make dynalite's expression parser slow (a
+ * tenth of a second per write), and DynamoDB evaluates either form the same.
+ */
+function newerThanStored(progress: Progress) {
+  const thisSecond = 'progressSeq BETWEEN :sameSecond AND :secondEnd';
+  const sameItem = 'progress.nonce = :nonce AND progress.segmentId = :segment';
+  const clauses = [
+    'attribute_not_exists(progressSeq)',
+    'progressSeq < :sameSecond',
+    `${thisSecond} AND progressSeq < :seq AND attribute_not_exists(progress)`,
+    `${thisSecond} AND progressSeq < :seq AND progress.nonce <> :nonce`,
+    `${thisSecond} AND progressSeq < :seq AND progress.segmentId <> :segment`,
+    `${thisSecond} AND ${sameItem} AND progress.offsetMs < :offset`,
+  ];
+  // Only a non-Started event can follow its own PlaybackStarted at the very same offset.
+  if (progress.state !== 'playing') {
+    clauses.push(
+      `${thisSecond} AND ${sameItem} AND progress.offsetMs = :offset AND progress.#state = :playing`,
+      `${thisSecond} AND ${sameItem} AND progress.offsetMs = :offset AND progressSeq < :seq`,
+    );
+  }
+  return {
+    ConditionExpression: clauses.map((clause) => `(${clause})`).join(' OR '),
+    ...(progress.state === 'playing' ? {} : { ExpressionAttributeNames: { '#state': 'state' } }),
+  };
+}
+
 function progressUpdate(progress: Progress, extras: ProgressExtras) {
   const set = ['progress = :progress', 'progressSeq = :seq'];
   const add: string[] = [];
@@ -104,6 +132,7 @@ function progressUpdate(progress: Progress, extras: ProgressExtras) {
     ':segment': progress.segmentId,
     ':offset': progress.offsetMs,
   };
+  if (progress.state !== 'playing') values[':playing'] = 'playing';
   if (extras.countStart) {
     add.push('startedCount :one');
     values[':one'] = 1;
