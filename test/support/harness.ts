@@ -26,6 +26,8 @@ export interface Harness {
   client: DynamoDBClient;
   /** DynamoDB command names sent since the last reset. */
   calls: string[];
+  /** The item key (pk) of every DynamoDB command sent, in order. */
+  keys: string[];
   logs: LogEntry[];
   clock: { ms: number };
   send(request: RequestEnvelope): Promise<ResponseEnvelope>;
@@ -39,9 +41,12 @@ export async function createHarness(overrides: Partial<SkillDeps> = {}): Promise
   const tableName = `listeners-${randomUUID()}`;
   await ensureTable(client, tableName);
   const calls: string[] = [];
+  const keys: string[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
       calls.push(String(context.commandName));
+      const input = args.input as { Key?: { pk?: { S?: string } }; Item?: { pk?: { S?: string } } };
+      keys.push(String(input.Key?.pk?.S ?? input.Item?.pk?.S));
       return next(args);
     },
     { step: 'initialize', name: 'countCalls' },
@@ -67,6 +72,7 @@ export async function createHarness(overrides: Partial<SkillDeps> = {}): Promise
     store,
     client,
     calls,
+    keys,
     logs,
     clock,
     async send(request) {
