@@ -22,4 +22,6 @@ export interface SkillDeps {
   clips?: ClipMaker;
   /** How long a request may wait for a clip before going on without it. */
   clipBudgetMs?: number;
+  /** How long any one store call may take before the request goes on without it (default 700 ms). */
+  storeBudgetMs?: number;
 }

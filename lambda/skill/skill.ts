@@ -9,12 +9,15 @@ import { sankalpaHandlers } from './handlers/sankalpa';
 import { calmErrorHandler, systemHandlers } from './handlers/system';
 import { transportHandlers } from './handlers/transport';
 import { refusalReason, RequestRefusedError } from './refusal';
+import { sessionAttributesInterceptor } from './session-attributes';
+import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
 
 /**
  * The whole skill. Order matters where two handlers could take a request: the sankalpa and launch
  * dialogs' Yes/No/Resume come before the general ones.
  */
-export function createSkill(deps: SkillDeps): CustomSkill {
+export function createSkill(given: SkillDeps): CustomSkill {
+  const deps = withStoreBudget(given);
   const handlers: RequestHandler[] = [
     ...audioEventHandlers(deps),
     ...sankalpaHandlers(deps),
@@ -27,6 +30,7 @@ export function createSkill(deps: SkillDeps): CustomSkill {
   ];
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...handlers)
+    .addRequestInterceptors(sessionAttributesInterceptor(deps.catalog, deps.log))
     .addErrorHandlers(calmErrorHandler(deps));
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return refusingMalformed(builder.create(), deps);
@@ -44,4 +48,20 @@ function refusingMalformed(skill: CustomSkill, deps: SkillDeps): CustomSkill {
     return invoke(envelope, context);
   };
   return skill;
+}
+
+/**
+ * Every handler sees the store through one deadline, here, so the Lambda, the local server and
+ * the tests all answer in time however DynamoDB behaves.
+ */
+function withStoreBudget(deps: SkillDeps): SkillDeps {
+  const store = withDeadline(deps.store, deps.storeBudgetMs ?? DEFAULT_STORE_BUDGET_MS, (late) =>
+    deps.log.warn('store call settled after its deadline', {
+      method: late.method,
+      outcome: late.outcome,
+      afterMs: late.afterMs,
+      ...(late.error === undefined ? {} : { error: String(late.error) }),
+    }),
+  );
+  return { ...deps, store };
 }

@@ -7,11 +7,15 @@ export interface DynamoConfig {
 }
 
 /**
- * Alexa waits 8 s for the whole response, so DynamoDB gets at most two short attempts
- * (about 2 s in the worst case) instead of the SDK's patient defaults.
+ * Two short attempts instead of the SDK's patient defaults, sized so that both, with the backoff
+ * between them (under 50 ms), fit inside the skill's store budget (DEFAULT_STORE_BUDGET_MS in
+ * deadline.ts). A retry that could only start after the skill has stopped waiting would be no
+ * use; this way a stalled connection (a keep-alive socket gone dead while a Lambda was frozen)
+ * is retried on a fresh one in time. DynamoDB answers in milliseconds in its region, so 300 ms
+ * is still generous for one attempt, connecting included.
  */
-export const DYNAMO_CONNECTION_TIMEOUT_MS = 300;
-export const DYNAMO_REQUEST_TIMEOUT_MS = 800;
+export const DYNAMO_CONNECTION_TIMEOUT_MS = 200;
+export const DYNAMO_REQUEST_TIMEOUT_MS = 300;
 export const DYNAMO_MAX_ATTEMPTS = 2;
 
 export function createDynamoClient(config: DynamoConfig): DynamoDBClient {

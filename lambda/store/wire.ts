@@ -3,7 +3,7 @@
  * signed by the AWS SDK's own SigV4 signer. The SDK's DynamoDBClient (schemas for every operation,
  * endpoint rules, middleware, shared-config file lookups) costs as much to load as the rest of the
  * skill, and a Launch needs one GetItem: `npm run bench` shows the difference. Same limits as the
- * SDK client in client.ts: two short attempts, well inside Alexa's 8 s.
+ * SDK client in client.ts: two short attempts, both inside the skill's store budget.
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
