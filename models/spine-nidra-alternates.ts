@@ -51,3 +51,19 @@ export const bedtimeEnding: Segment = {
   ],
   ambienceFadeOutSec: 150,
 };
+
+/**
+ * The longer rest, after the rest, for listeners who asked to stay there: a few words, then
+ * about five minutes of quiet under the nature bed before the closing sankalpa.
+ */
+export const longerRest: Segment = {
+  id: 'rest-longer',
+  sectionId: 'rest',
+  title: 'the longer rest',
+  leadInSec: 2,
+  cues: [
+    c('Stay here a while longer. There is plenty of time.', 60),
+    c('Resting, with nothing to do.', 90),
+    c('Still resting, deeply at ease.', 120),
+  ],
+};

@@ -8,7 +8,9 @@
  * segments, so their last cue leads into it without assuming one exists.
  */
 import type { Cue, Practice, Section, SectionId, Segment } from './practice-types';
-import { bedtimeEnding, gentleStart } from './spine-nidra-alternates';
+import { bedtimeEnding, gentleStart, longerRest } from './spine-nidra-alternates';
+import { PRACTICE_OPTIONS } from './spine-nidra-options';
+import { composeVariants } from './variants';
 
 /** Shorthand for one cue. */
 function c(say: string, pauseSec: number): Cue {
@@ -348,12 +350,15 @@ export const spineNidra: Practice = {
       c('Now let the technique go. Let the breath be just as it is.', 5),
     ]),
 
-    singleSegmentSection('rest', 'the rest', 2, [
-      c('Now simply rest. Your whole body resting, the breath and the energy flowing on their own.', 20),
-      c('There is nothing to do, and nowhere to go.', 30),
-      c('Just rest.', 30),
-      c('You are safe, and at ease.', 25),
-    ]),
+    {
+      ...singleSegmentSection('rest', 'the rest', 2, [
+        c('Now simply rest. Your whole body resting, the breath and the energy flowing on their own.', 20),
+        c('There is nothing to do, and nowhere to go.', 30),
+        c('Just rest.', 30),
+        c('You are safe, and at ease.', 25),
+      ]),
+      alternates: [longerRest],
+    },
 
     singleSegmentSection('closing-sankalpa', 'the closing sankalpa', 2, [
       c('Now, before returning to your sankalpa, take three deep breaths, in through the nose and out through the mouth.', 2),
@@ -381,13 +386,5 @@ export const spineNidra: Practice = {
       alternates: [bedtimeEnding],
     },
   ],
-  variants: [
-    { id: 'gentle', title: 'the gentle start', replace: { 'tension-release': ['softening-gentle'] } },
-    { id: 'bedtime', title: 'the bedtime version', replace: { return: ['return-bedtime'] } },
-    {
-      id: 'gentle-bedtime',
-      title: 'the gentle bedtime version',
-      replace: { 'tension-release': ['softening-gentle'], return: ['return-bedtime'] },
-    },
-  ],
+  variants: composeVariants(PRACTICE_OPTIONS),
 };

@@ -3,7 +3,7 @@
  * (the gentle start, the bedtime ending), each delivered with and without the nature ambience.
  * The renderer writes every delivered variant's segment order into the manifest; the skill picks one.
  */
-import type { Practice, Segment } from './practice-types';
+import type { Practice, PracticeVariant, Segment } from './practice-types';
 
 export const STANDARD_VARIANT = 'standard';
 
@@ -39,6 +39,34 @@ export interface DeliveredVariant {
   contentId: string;
   ambience: AmbienceId;
   sequence: string[];
+}
+
+/** One choice a listener can make, as replacements in the standard order (see PracticeVariant). */
+export interface VariantOption {
+  id: string;
+  title: string;
+  replace: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Every combination of the options, as practice variants. Ids join the chosen options in the given
+ * order; replacements apply in reverse order, so the first option (the one that leaves parts out)
+ * sees what the others put in and can leave that out too.
+ */
+export function composeVariants(options: readonly VariantOption[]): PracticeVariant[] {
+  const combinations = options.reduce<VariantOption[][]>((sets, option) => [...sets, ...sets.map((set) => [...set, option])], [[]]);
+  const introduced = new Set(options.flatMap((option) => Object.values(option.replace).flat()));
+  return combinations
+    .filter((set) => set.length > 0)
+    .map((set) => {
+      const originals = [...new Set(set.flatMap((option) => Object.keys(option.replace)))].filter((id) => !introduced.has(id) || options.some((o) => o.replace[id]?.includes(id)));
+      const replace = Object.fromEntries(
+        originals.map((id) => [id, [...set].reverse().reduce<string[]>((ids, option) => ids.flatMap((each) => option.replace[each] ?? [each]), [id])]),
+      );
+      const titles = set.map((option) => option.title);
+      const title = titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`;
+      return { id: set.map((option) => option.id).join('-'), title, replace };
+    });
 }
 
 /** Every segment of the model: each section's standard segments, then its alternates. */

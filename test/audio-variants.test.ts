@@ -3,6 +3,7 @@
  * for the real Spine Nidra model (file names from the real render keys, durations estimated), turned
  * into the skill's catalog. Which files each variant streams, and where "skip to" lands in them.
  */
+import { contentVariants } from '../models/variants';
 import { buildCatalog, segmentFile, type ManifestLike } from '../lambda/playback/catalog';
 import { startOfTarget, timeLeftMs } from '../lambda/playback/plan';
 import { spineNidra } from '../models/spine-nidra';
@@ -41,16 +42,9 @@ describe('delivered variants in the skill catalog', () => {
 
   it('carries every variant with its sequence, the standard one unchanged and the default', () => {
     expect(catalog.defaultVariant).toBe('standard');
-    expect(Object.keys(catalog.variants)).toEqual([
-      'standard',
-      'gentle',
-      'bedtime',
-      'gentle-bedtime',
-      'standard-plain',
-      'gentle-plain',
-      'bedtime-plain',
-      'gentle-bedtime-plain',
-    ]);
+    const content = contentVariants(spineNidra).map((v) => v.id);
+    expect(Object.keys(catalog.variants)).toEqual([...content, ...content.map((id) => `${id}-plain`)]);
+    expect(Object.keys(catalog.variants)).toHaveLength(32);
     expect(catalog.variants.standard).toEqual(standardSequence(spineNidra));
     expect(catalog.variants['gentle-bedtime-plain']).toEqual(catalog.variants['gentle-bedtime']);
     expect(catalog.variants.gentle).not.toContain('tension-release');

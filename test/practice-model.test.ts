@@ -98,6 +98,7 @@ describe('spine nidra structure', () => {
     const alternates = spineNidra.sections.flatMap((s) => (s.alternates ?? []).map((g) => [s.id, g.id]));
     expect(alternates).toEqual([
       ['softening', 'softening-gentle'],
+      ['rest', 'rest-longer'],
       ['return', 'return-bedtime'],
     ]);
   });
@@ -261,9 +262,34 @@ describe('spine nidra variants', () => {
   };
   const standard = standardSequence(spineNidra);
 
-  it('offers the standard practice, a gentle start, a bedtime ending and both', () => {
-    expect(contentVariants(spineNidra).map((v) => v.id)).toEqual(['standard', 'gentle', 'bedtime', 'gentle-bedtime']);
+  it('offers the standard practice and every combination of short, gentle, restful and bedtime, ids in that order', () => {
+    const ids = contentVariants(spineNidra).map((v) => v.id);
+    expect(ids).toHaveLength(16);
+    expect(ids[0]).toBe('standard');
+    expect(ids).toEqual(expect.arrayContaining(['short', 'gentle', 'restful', 'bedtime', 'gentle-bedtime', 'short-gentle-restful-bedtime']));
+    for (const id of ids.slice(1)) expect(id).toMatch(/^(short)?(-?gentle)?(-?restful)?(-?bedtime)?$/);
     expect(sequence('standard')).toEqual(standard);
+  });
+
+  it('keeps the short practice to the arrival, sankalpa, the whole spine rotation, the crown breath and the close, in 12-18 minutes', () => {
+    expect(sequence('short')).toEqual([
+      'arrival', 'sankalpa', 'spine-rotation-cervical', 'spine-rotation-thoracic', 'spine-rotation-lumbar',
+      'spine-rotation-column', 'crown-breath', 'closing-sankalpa', 'return',
+    ]);
+    // No tensing in the short practice, so the gentle start changes nothing there.
+    expect(sequence('short-gentle')).toEqual(sequence('short'));
+    for (const id of ['short', 'short-gentle', 'short-bedtime', 'short-gentle-bedtime']) {
+      const minutes = sequence(id).reduce((sum, segmentId) => sum + estimateSegmentSec(segment(segmentId)), 0) / 60;
+      expect(minutes).toBeGreaterThanOrEqual(12);
+      expect(minutes).toBeLessThanOrEqual(18);
+    }
+  });
+
+  it('rests longer after the rest when restful, and keeps that longer rest in the short practice', () => {
+    expect(sequence('restful')).toEqual(standard.flatMap((id) => (id === 'rest' ? ['rest', 'rest-longer'] : [id])));
+    expect(sequence('short-restful')).toContain('rest-longer');
+    const quietSec = segment('rest-longer').cues.reduce((sum, cue) => sum + cue.pauseSec, 0);
+    expect(quietSec).toBeGreaterThanOrEqual(240);
   });
 
   it('starts gently without tension and release, softening first instead', () => {
@@ -289,15 +315,10 @@ describe('spine nidra variants', () => {
 
   it('delivers every content variant with the forest bed (default) and plain, under token-safe ids', () => {
     const delivered = deliveredVariants(spineNidra);
+    const content = contentVariants(spineNidra).map((v) => v.id);
     expect(delivered.map((v) => [v.id, v.ambience])).toEqual([
-      ['standard', 'forest'],
-      ['gentle', 'forest'],
-      ['bedtime', 'forest'],
-      ['gentle-bedtime', 'forest'],
-      ['standard-plain', 'none'],
-      ['gentle-plain', 'none'],
-      ['bedtime-plain', 'none'],
-      ['gentle-bedtime-plain', 'none'],
+      ...content.map((id) => [id, 'forest']),
+      ...content.map((id) => [`${id}-plain`, 'none']),
     ]);
     for (const v of delivered) {
       expect(v.id).toMatch(VARIANT_ID_PATTERN);
@@ -311,7 +332,7 @@ describe('spine nidra variants', () => {
     expect(() => contentVariants(withVariant({ rest: ['missing'] }))).toThrow(/unknown segment "missing"/);
     expect(() => contentVariants(withVariant({ rest: ['arrival'] }))).toThrow(/plays a segment twice/);
     expect(() => contentVariants(withVariant({}, 'Bad|Id'))).toThrow(/id must match/);
-    expect(() => contentVariants({ ...spineNidra, variants: [] })).toThrow(/no variant plays: softening-gentle, return-bedtime/);
+    expect(() => contentVariants({ ...spineNidra, variants: [] })).toThrow(/no variant plays: softening-gentle, rest-longer, return-bedtime/);
   });
 });
 
