@@ -7,11 +7,20 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 export const MAX_TOKEN_LENGTH = 1024;
 export const MAX_URL_LENGTH = 8000;
 
+interface ImageLike {
+  sources?: Array<{ url?: string }>;
+}
+
 interface PlayLike {
   type: string;
   playBehavior?: string;
-  audioItem?: { stream?: { url?: string; token?: string; expectedPreviousToken?: string; offsetInMilliseconds?: number } };
+  audioItem?: {
+    stream?: { url?: string; token?: string; expectedPreviousToken?: string; offsetInMilliseconds?: number };
+    metadata?: { art?: ImageLike; backgroundImage?: ImageLike };
+  };
 }
+
+const APL_DIRECTIVE = /^Alexa\.Presentation\.APL\./;
 
 export function alexaRuleViolations(
   request: RequestEnvelope,
@@ -32,6 +41,11 @@ export function alexaRuleViolations(
       problems.push(`${requestType}: there is no session to hold attributes`);
     }
   }
+  const apl = directives.filter((d) => APL_DIRECTIVE.test(d.type));
+  // AudioPlayer and PlaybackController requests may be answered with AudioPlayer directives only.
+  if (deviceEvent && apl.length) problems.push(`${requestType}: ${apl[0].type} is not allowed`);
+  const supported = (request.context?.System?.device?.supportedInterfaces ?? {}) as Record<string, unknown>;
+  if (apl.length && !supported['Alexa.Presentation.APL']) problems.push(`${apl[0].type} sent to a device without APL`);
   if (requestType === 'AudioPlayer.PlaybackFinished' && directives.some((d) => d.type === 'AudioPlayer.Play')) {
     problems.push('PlaybackFinished: Play is not allowed; enqueue on NearlyFinished instead');
   }
@@ -50,6 +64,14 @@ export function alexaRuleViolations(
     if (stream.url && stream.url.length > MAX_URL_LENGTH) problems.push('stream URL longer than 8000 characters');
     if (options.audioBaseUrl && stream.url && !stream.url.startsWith(`${options.audioBaseUrl}/`)) {
       problems.push(`stream URL outside AUDIO_BASE_URL: ${stream.url}`);
+    }
+    for (const [name, image] of Object.entries(play.audioItem?.metadata ?? {})) {
+      if (name !== 'art' && name !== 'backgroundImage') continue;
+      for (const { url } of (image as ImageLike | undefined)?.sources ?? []) {
+        // The device fetches pictures itself, like the audio: https only, from where the audio lives.
+        if (!url || !url.startsWith('https://')) problems.push(`${name} image URL is not https: ${url}`);
+        else if (options.audioBaseUrl && !url.startsWith(`${options.audioBaseUrl}/`)) problems.push(`${name} image URL outside AUDIO_BASE_URL: ${url}`);
+      }
     }
     if (!stream.token || stream.token.length > MAX_TOKEN_LENGTH) problems.push('token missing or longer than 1024 characters');
     if (typeof stream.offsetInMilliseconds !== 'number' || stream.offsetInMilliseconds < 0) {

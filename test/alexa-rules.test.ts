@@ -38,3 +38,41 @@ describe('the Alexa rule check (what a device would reject)', () => {
     expect(problems).toEqual([expect.stringMatching(/outside AUDIO_BASE_URL/)]);
   });
 });
+
+describe('the Alexa rule check on screens', () => {
+  const pictured = (url: string, behavior = 'REPLACE_ALL', stream: Record<string, unknown> = {}) => {
+    const bare = play(behavior, stream);
+    const metadata = { title: 'Spine Nidra', art: { sources: [{ url }] }, backgroundImage: { sources: [{ url: `${BASE}/images/b.png` }] } };
+    return { ...bare, audioItem: { ...bare.audioItem, metadata } };
+  };
+  const renderDocument = { type: 'Alexa.Presentation.APL.RenderDocument', token: 'screen', document: { type: 'APL', version: '2023.3' } };
+  const withApl = <T extends { context: { System: { device?: unknown } } }>(request: T): T => {
+    (request.context.System.device as { supportedInterfaces: Record<string, unknown> }).supportedInterfaces['Alexa.Presentation.APL'] = {};
+    return request;
+  };
+
+  it('accepts pictures under the audio base and a document on a spoken answer from a screen', () => {
+    const response = answer({ directives: [pictured(`${BASE}/images/a.png`), renderDocument], shouldEndSession: true });
+    expect(alexaRuleViolations(withApl(intent('AMAZON.NextIntent')), response, { audioBaseUrl: BASE })).toEqual([]);
+  });
+
+  it.each([
+    ['a plain http picture', 'http://cdn.spine-nidra.test/images/a.png', /art image URL is not https/],
+    ['a picture from elsewhere', 'https://elsewhere.test/a.png', /art image URL outside AUDIO_BASE_URL/],
+  ])('flags %s on a Play', (_label, url, expected) => {
+    const response = answer({ directives: [pictured(url, 'ENQUEUE', { expectedPreviousToken: 't0' })] });
+    expect(alexaRuleViolations(audioEvent('PlaybackNearlyFinished', 't0', 1), response, { audioBaseUrl: BASE })).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it.each([
+    ['an AudioPlayer event', withApl(audioEvent('PlaybackNearlyFinished', 't0', 1))],
+    ['a button press', withApl(controller('Next'))],
+  ])('flags an APL document in answer to %s', (_label, request) => {
+    expect(alexaRuleViolations(request, answer({ directives: [renderDocument] })).join('\n')).toMatch(/RenderDocument is not allowed/);
+  });
+
+  it('flags an APL document sent to a device without a screen', () => {
+    const response = answer({ directives: [play('REPLACE_ALL'), renderDocument], shouldEndSession: true });
+    expect(alexaRuleViolations(intent('AMAZON.NextIntent'), response)).toEqual([expect.stringMatching(/device without APL/)]);
+  });
+});

@@ -110,6 +110,7 @@ describe('validation against ask-smapi-model spec.json', () => {
   const brokenManifests: Array<[string, (m: Record<string, any>) => void]> = [
     ['a misspelled top-level key', (m) => { m.publishingInfomation = m.publishingInformation; delete m.publishingInformation; }],
     ['an unknown interface type', (m) => { m.apis.custom.interfaces = [{ type: 'AUDIO_PLAYR' }]; }],
+    ['an APL viewport of an unknown shape', (m) => { m.apis.custom.interfaces[1].supportedViewports = [{ mode: 'HUB', shape: 'SQUARE' }]; }],
     ['a country that is not ISO 3166', (m) => { m.publishingInformation.distributionCountries = ['UK']; }],
     ['an endpoint that is neither an ARN nor https', (m) => { m.apis.custom.endpoint.uri = 'http://localhost:3000'; }],
     ['a summary over 160 characters', (m) => { m.publishingInformation.locales['en-US'].summary = 'x'.repeat(161); }],
@@ -246,8 +247,11 @@ describe('skill.json', () => {
     expect(String(publishing.testingInstructions).length).toBeGreaterThan(100);
   });
 
-  it('is a custom AudioPlayer skill with a placeholder Lambda endpoint and manifest version 1.0', () => {
-    expect(manifest.apis.custom.interfaces).toEqual([{ type: 'AUDIO_PLAYER' }]);
+  it('is a custom AudioPlayer skill, with APL for hub screens, a placeholder Lambda endpoint and manifest version 1.0', () => {
+    expect(manifest.apis.custom.interfaces).toEqual([
+      { type: 'AUDIO_PLAYER' },
+      { type: 'ALEXA_PRESENTATION_APL', supportedViewports: [{ mode: 'HUB', shape: 'RECTANGLE' }, { mode: 'HUB', shape: 'ROUND' }] },
+    ]);
     expect(manifest.apis.custom.endpoint.uri).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/);
     expect(manifest.manifestVersion).toBe('1.0');
   });

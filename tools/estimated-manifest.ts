@@ -8,6 +8,8 @@ import { spineNidra } from '../models/spine-nidra';
 import { estimateSegmentSec } from '../models/timing';
 import { allSegments, deliveredVariants } from '../models/variants';
 import type { ManifestLike } from '../lambda/playback/catalog';
+import { IMAGE_REGIONS, type ImageRegion } from '../lambda/playback/images';
+import { IMAGE_SIZES, imageFileName, type ImageKind } from './images/spine-images';
 
 export const ESTIMATED_FILE_HASH = '0123456789';
 
@@ -28,5 +30,16 @@ export function estimatedManifest(): ManifestLike {
     variantFiles: Object.fromEntries(
       variants.map((variant) => [variant.id, variant.sequence.map((id) => fileOf(id, variant.ambience === 'none'))]),
     ),
+    images: estimatedImages(),
   };
+}
+
+/** Picture entries named like tools/images names them, sizes and all, with the same fake hash. */
+function estimatedImages(): NonNullable<ManifestLike['images']> {
+  const image = (region: ImageRegion, kind: ImageKind) => ({
+    file: imageFileName(region, kind, ESTIMATED_FILE_HASH),
+    widthPixels: IMAGE_SIZES[kind].width,
+    heightPixels: IMAGE_SIZES[kind].height,
+  });
+  return Object.fromEntries(IMAGE_REGIONS.map((region) => [region, { art: image(region, 'art'), background: image(region, 'background') }]));
 }

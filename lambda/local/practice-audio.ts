@@ -39,6 +39,8 @@ export async function renderPracticeAudio(audioDir: string): Promise<void> {
   // The skill plays the default (forest) mix; the plain twins can wait for `npm run audio`.
   const result = await renderPractice(spineNidra, { outDir: audioDir, reporter: createConsoleReporter(), mixes: [AMBIENCE_MIXES[0]] });
   if (result.missing.length) throw new Error(`audio rendering left segments without audio: ${result.missing.join(', ')}`);
+  // The screen pictures (Echo Show art and backgrounds) go with the manifest, as after `npm run audio`.
+  await (await import('../../tools/images/spine-images')).writeSpineImages(audioDir);
   console.error(`audio: ${result.stats.segments} segments, ${formatDuration(result.stats.totalDurationMs)} of practice in ${audioDir}`);
 }
 

@@ -27,6 +27,22 @@ export interface Catalog {
    * without the nature bed in `standard-plain`). Same duration; see `segmentFile`.
    */
   variantFiles?: Record<string, Record<string, string>>;
+  /** Pictures of the spine per region (lambda/playback/images.ts); absent in catalogs from older manifests. */
+  images?: Record<string, CatalogImageSet>;
+}
+
+export interface CatalogImage {
+  /** Path under AUDIO_BASE_URL: `images/<name>.<hash10>.png`. */
+  file: string;
+  widthPixels: number;
+  heightPixels: number;
+}
+
+export interface CatalogImageSet {
+  /** Square cover art. */
+  art: CatalogImage;
+  /** Wide picture a screen shows behind the player. */
+  background: CatalogImage;
 }
 
 /** The parts of the model and manifest a catalog needs (structurally typed, no imports). */
@@ -48,7 +64,12 @@ export interface ManifestLike {
   variants: Record<string, readonly string[]>;
   /** File names in playing order per variant, parallel to `variants`; absent: one file per segment. */
   variantFiles?: Record<string, readonly string[]>;
+  /** Rendered pictures per region (tools/images); extra fields such as sha256 are ignored. */
+  images?: Record<string, CatalogImageSet>;
 }
+
+/** Image paths become URLs the device fetches: nothing but a plain file under images/. */
+const IMAGE_FILE = /^images\/[A-Za-z0-9][A-Za-z0-9_-]*\.[0-9a-f]{10}\.png$/;
 
 /** Files of one segment may differ in length by this much (encoder framing); more would skew "time left". */
 const SAME_LENGTH_MS = 100;
@@ -110,7 +131,22 @@ export function buildCatalog(practice: PracticeOutline, manifest: ManifestLike):
     variants: manifest.variants,
     segments,
     ...(Object.keys(variantFiles).length ? { variantFiles } : {}),
+    ...(manifest.images ? { images: catalogImages(manifest.images) } : {}),
   };
+}
+
+/** Only what a Play directive needs, checked, so the bundle carries no hashes or byte counts. */
+function catalogImages(images: Record<string, CatalogImageSet>): Record<string, CatalogImageSet> {
+  const image = (entry: CatalogImage, where: string): CatalogImage => {
+    if (!IMAGE_FILE.test(entry?.file ?? '')) throw new Error(`manifest image ${where} has an unexpected file name: ${entry?.file}`);
+    if (!(Number.isInteger(entry.widthPixels) && entry.widthPixels > 0 && Number.isInteger(entry.heightPixels) && entry.heightPixels > 0)) {
+      throw new Error(`manifest image ${where} has no usable size`);
+    }
+    return { file: entry.file, widthPixels: entry.widthPixels, heightPixels: entry.heightPixels };
+  };
+  return Object.fromEntries(
+    Object.entries(images).map(([region, set]) => [region, { art: image(set.art, `${region}.art`), background: image(set.background, `${region}.background`) }]),
+  );
 }
 
 /** The file a variant plays for a segment (the listener may have chosen the plain, bed-free files). */

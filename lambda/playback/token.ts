@@ -1,11 +1,14 @@
 /**
  * AudioPlayer tokens carry the whole playback state, so the busiest events (NearlyFinished,
  * Failed) are answered without a database read. Format, pipe-separated and readable in logs:
- *   <practice>|<version>|<variant>|<segment>|<session nonce>|<attempt>|<sankalpa clip key>
+ *   <practice>|1|<variant>|<segment>|<session nonce>|<attempt>|<sankalpa clip key>
+ * and, for a recognised voice in a shared household, version 2 adds `|<person hash>` so the
+ * device's events find that person's progress (AudioPlayer requests name no person).
  */
 import type { Catalog } from './catalog';
 
 export const TOKEN_VERSION = '1';
+export const PERSON_TOKEN_VERSION = '2';
 export const MAX_TOKEN_LENGTH = 1024;
 
 export interface PlaybackState {
@@ -17,21 +20,28 @@ export interface PlaybackState {
   attempt: 0 | 1;
   /** Content key of the listener's personal sankalpa clip, or '' when none. */
   clip: string;
+  /** Hash of the recognised voice (see skill/listener.ts), or ''/absent for the account. */
+  person?: string;
 }
+
+/** A person hash, as skill/listener.ts makes it. */
+export const PERSON_HASH = /^[a-f0-9]{16}$/;
 
 const NONCE = /^[a-z0-9]{4,16}$/;
 /** A personal clip key (see sankalpa/clips.ts clipKey), or empty for none. */
 export const CLIP_KEY = /^([a-f0-9]{16})?$/;
 
 export function encodeToken(catalog: Catalog, state: PlaybackState): string {
+  const person = state.person ?? '';
   return [
     catalog.practiceId,
-    TOKEN_VERSION,
+    person ? PERSON_TOKEN_VERSION : TOKEN_VERSION,
     state.variant,
     state.segmentId,
     state.nonce,
     String(state.attempt),
     state.clip,
+    ...(person ? [person] : []),
   ].join('|');
 }
 
@@ -46,13 +56,13 @@ export function decodeToken(
 ): PlaybackState | undefined {
   if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return undefined;
   const fields = token.split('|');
-  if (fields.length !== 7) return undefined;
-  const [practiceId, version, variant, segmentId, nonce, attempt, clip] = fields;
-  if (practiceId !== catalog.practiceId || version !== TOKEN_VERSION) return undefined;
+  const [practiceId, version, variant, segmentId, nonce, attempt, clip, person = ''] = fields;
+  const shapeOk = (version === TOKEN_VERSION && fields.length === 7) || (version === PERSON_TOKEN_VERSION && fields.length === 8 && PERSON_HASH.test(person));
+  if (practiceId !== catalog.practiceId || !shapeOk) return undefined;
   if (!Object.hasOwn(catalog.variants, variant)) return undefined;
   if (!isPlayable(variant, segmentId)) return undefined;
   if (!NONCE.test(nonce) || (attempt !== '0' && attempt !== '1') || !CLIP_KEY.test(clip)) return undefined;
-  return { variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip };
+  return { variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip, ...(person ? { person } : {}) };
 }
 
 export function newNonce(random: () => number = Math.random): string {

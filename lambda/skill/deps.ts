@@ -1,3 +1,4 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Catalog } from '../playback/catalog';
 import type { ClipMaker } from '../sankalpa/clips';
 import type { ListenerStore } from '../store/types';
@@ -22,6 +23,8 @@ export interface SkillDeps {
   clips?: ClipMaker;
   /** How long a request may wait for a clip before going on without it. */
   clipBudgetMs?: number;
+  /** The device's time zone; by default Alexa's Settings API (tests fake it at the HTTP boundary instead). */
+  timeZoneOf?: (envelope: RequestEnvelope) => Promise<{ zone: string }>;
   /** How long any one store call may take before the request goes on without it (default 700 ms). */
   storeBudgetMs?: number;
 }

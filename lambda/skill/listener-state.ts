@@ -5,7 +5,7 @@ import { resumePoint, type Progress } from '../playback/progress';
 import { makeClipWithin } from '../sankalpa/clips';
 import type { ListenerRecord } from '../store/types';
 import type { SkillDeps } from './deps';
-import { listenerKey, logId } from './listener';
+import { accountKey, listenerKey, logId, personOf } from './listener';
 import { devicePosition, startAt, type Position } from './player';
 
 export async function loadListener(deps: SkillDeps, input: HandlerInput): Promise<ListenerRecord | undefined> {
@@ -15,6 +15,20 @@ export async function loadListener(deps: SkillDeps, input: HandlerInput): Promis
   } catch (error) {
     deps.log.warn('listener read failed; carrying on without it', { listener: logId(key), error: String(error) });
     return undefined;
+  }
+}
+
+/**
+ * A recognised voice's item is listed on the account's item, so erasing the account (the skill
+ * disabled) reaches it. Idempotent; a failure only means that listing waits for the next launch.
+ */
+export async function registerPerson(deps: SkillDeps, input: HandlerInput): Promise<void> {
+  const envelope = input.requestEnvelope;
+  if (!personOf(envelope)) return;
+  try {
+    await deps.store.addPerson(accountKey(envelope), listenerKey(envelope));
+  } catch (error) {
+    deps.log.warn('person not listed on the account', { listener: logId(listenerKey(envelope)), error: String(error) });
   }
 }
 

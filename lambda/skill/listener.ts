@@ -1,15 +1,40 @@
 import { createHash } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { PERSON_HASH, PERSON_TOKEN_VERSION } from '../playback/token';
 import { userIdOf } from './refusal';
 
 /**
  * The store key for a listener: a hash of the Alexa userId, so the table and logs never hold
- * the raw id. Voice profiles (personId) can extend this later.
+ * the raw id. A recognised voice (personId) in a shared household gets its own key.
  */
-export function listenerKey(envelope: RequestEnvelope): string {
+export function listenerKey(envelope: RequestEnvelope, person = personOf(envelope)): string {
   // createSkill refuses envelopes without a user id, so no two people can share a key by accident.
   const userId = userIdOf(envelope);
-  return `listener#${createHash('sha256').update(userId).digest('hex').slice(0, 40)}`;
+  const id = person ? `${userId}\nperson:${person}` : userId;
+  return `listener#${createHash('sha256').update(id).digest('hex').slice(0, 40)}`;
+}
+
+/** The account's own key, whoever is speaking: where a household's recognised voices are listed. */
+export function accountKey(envelope: RequestEnvelope): string {
+  return listenerKey(envelope, '');
+}
+
+/**
+ * The recognised voice a request belongs to, as a short hash: the speaker Alexa recognised, else
+ * the person whose practice the device is playing (AudioPlayer and button requests name no
+ * speaker, so the token carries it). '' for the account.
+ */
+export function personOf(envelope: RequestEnvelope): string {
+  const personId = envelope.context?.System?.person?.personId;
+  if (typeof personId === 'string' && personId) return personHash(personId);
+  const request = envelope.request as { token?: unknown };
+  const token = typeof request?.token === 'string' ? request.token : envelope.context?.AudioPlayer?.token;
+  const fields = typeof token === 'string' ? token.split('|') : [];
+  return fields.length === 8 && fields[1] === PERSON_TOKEN_VERSION && PERSON_HASH.test(fields[7]) ? fields[7] : '';
+}
+
+export function personHash(personId: string): string {
+  return createHash('sha256').update(`person:${personId}`).digest('hex').slice(0, 16);
 }
 
 /** Enough of the key to follow one listener through the logs, not enough to identify them. */

@@ -5,6 +5,8 @@ import { segmentFile } from '../playback/catalog';
 import { firstItem, isPersonalClip, isPlayable, partOf, playablePlace, segmentInfo } from '../playback/plan';
 import { decodeToken, encodeToken, type PlaybackState } from '../playback/token';
 import type { SkillDeps } from './deps';
+import { playImages } from './screen';
+import { personOf } from './listener';
 
 export interface Position extends PlaybackState {
   offsetMs: number;
@@ -63,10 +65,10 @@ function addPlay(
   input.responseBuilder.addAudioPlayerPlayDirective(
     behavior,
     streamUrl(deps, place),
-    encodeToken(deps.catalog, place),
+    encodeToken(deps.catalog, { ...place, person: personOf(input.requestEnvelope) }),
     place.offsetMs,
     expectedPreviousToken,
-    { title: 'Spine Nidra', subtitle: capitalizeFirst(subtitle) },
+    { title: 'Spine Nidra', subtitle: capitalizeFirst(subtitle), ...playImages(deps, place.segmentId) },
   );
 }
 
@@ -87,8 +89,8 @@ export function speakThenCarryOn(deps: SkillDeps, input: HandlerInput, speech: s
 }
 
 /** A fresh run through the practice from its first part, optionally with a sentence first. */
-export function playFromTheTop(deps: SkillDeps, input: HandlerInput, clip: string, speech?: string): void {
-  playReplacingQueue(deps, input, { ...firstItem(deps.catalog, deps.catalog.defaultVariant, deps.newNonce(), clip), offsetMs: 0 });
+export function playFromTheTop(deps: SkillDeps, input: HandlerInput, clip: string, speech?: string, variant = deps.catalog.defaultVariant): void {
+  playReplacingQueue(deps, input, { ...firstItem(deps.catalog, variant, deps.newNonce(), clip), offsetMs: 0 });
   if (speech) input.responseBuilder.speak(speech);
   input.responseBuilder.withShouldEndSession(true);
 }

@@ -29,6 +29,6 @@ export const sankalpaSay = {
   noIdeaChosen: 'All right. You can ask for sankalpa ideas any time.',
   pickWhat: 'Which one? Say the first, the second, or the third.',
   noIdeasOffered: 'To choose a sankalpa, first ask me for sankalpa ideas.',
-  couldNotSave: 'Sorry, I could not save your sankalpa just now. Nothing has changed. Please try again in a little while.',
+  couldNotSave: 'Sorry, I could not make sure your sankalpa was saved. Please try again in a little while.',
   inWelcome: (text: string) => `Your sankalpa, ${quote(text)}, will be with you in the practice.`,
 };

@@ -9,6 +9,7 @@ import type { Catalog } from '../playback/catalog';
 import { isPlayable } from '../playback/plan';
 import { CLIP_KEY } from '../playback/token';
 import { MAX_SANKALPA_CHARS } from '../sankalpa/phrase';
+import { isBedtimeDialog } from './bedtime';
 import type { Logger } from './deps';
 
 type Check = (value: unknown, catalog: Catalog) => boolean;
@@ -40,6 +41,7 @@ const SHAPES: Record<string, Check> = {
     Number.isInteger(value.misses) && (value.misses as number) >= 0 && (value.misses as number) <= 2 &&
     optional((place) => isPlace(place, catalog))(value.resume),
   forgetDialog: (value, catalog) => isRecord(value) && optional((place) => isPlace(place, catalog))(value.resume),
+  bedtimeDialog: isBedtimeDialog,
 };
 
 /** The known dialogs that are well formed; everything else removed. */

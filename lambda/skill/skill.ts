@@ -1,8 +1,10 @@
 import { SkillBuilders, type Skill as CustomSkill, type RequestHandler } from 'ask-sdk-core';
 import type { SkillDeps } from './deps';
 import { audioEventHandlers } from './handlers/audio-events';
+import { bedtimeOfferHandlers } from './handlers/bedtime-offer';
 import { forgetHandlers } from './handlers/forget';
 import { infoHandlers } from './handlers/info';
+import { preferenceHandlers } from './handlers/preferences';
 import { launchHandlers } from './handlers/launch';
 import { navigationHandlers } from './handlers/navigation';
 import { sankalpaHandlers } from './handlers/sankalpa';
@@ -10,6 +12,8 @@ import { calmErrorHandler, systemHandlers } from './handlers/system';
 import { transportHandlers } from './handlers/transport';
 import { refusalReason, RequestRefusedError } from './refusal';
 import { sessionAttributesInterceptor } from './session-attributes';
+import { screenInterceptor } from './screen';
+import { nightVoiceInterceptor } from './local-clock';
 import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
 
 /**
@@ -22,6 +26,8 @@ export function createSkill(given: SkillDeps): CustomSkill {
     ...audioEventHandlers(deps),
     ...sankalpaHandlers(deps),
     ...forgetHandlers(deps),
+    ...preferenceHandlers(deps),
+    ...bedtimeOfferHandlers(deps),
     ...launchHandlers(deps),
     ...navigationHandlers(deps),
     ...transportHandlers(deps),
@@ -31,6 +37,8 @@ export function createSkill(given: SkillDeps): CustomSkill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...handlers)
     .addRequestInterceptors(sessionAttributesInterceptor(deps.catalog, deps.log))
+    .addResponseInterceptors(screenInterceptor(deps))
+    .addResponseInterceptors(nightVoiceInterceptor(deps))
     .addErrorHandlers(calmErrorHandler(deps));
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return refusingMalformed(builder.create(), deps);

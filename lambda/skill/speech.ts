@@ -48,7 +48,7 @@ export const say = {
   confirmForgetReprompt: 'Shall I erase your Spine Nidra data? Say yes or no.',
   forgotten: 'Done. Everything Spine Nidra kept for you is erased. Rest well.',
   keptData: 'All right. Nothing was erased.',
-  couldNotForget: 'Sorry, I could not erase your data just now. Nothing has changed. Please try again in a little while.',
+  couldNotForget: 'Sorry, I could not make sure your data was erased. Please ask me again in a little while.',
   somethingWrong: 'Sorry, something went wrong on my side. Please try again in a moment.',
 };
 

@@ -1,7 +1,7 @@
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { sameSecondFloor, type Progress } from '../playback/progress';
-import type { ListenerRecord, ListenerStore, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
+import type { BedtimeOffer, ListenerRecord, ListenerStore, Preferences, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
 
 type Item = Record<string, AttributeValue>;
 
@@ -83,6 +83,33 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
       await calls.updateItem({ TableName: tableName, Key: key(listenerKey), UpdateExpression: 'REMOVE sankalpa' });
     },
 
+    async setPreferences(listenerKey, preferences) {
+      await calls.updateItem({
+        TableName: tableName,
+        Key: key(listenerKey),
+        UpdateExpression: 'SET preferences = :preferences',
+        ExpressionAttributeValues: toItem({ ':preferences': preferences }),
+      });
+    },
+
+    async recordBedtimeOffer(listenerKey, offer) {
+      await calls.updateItem({
+        TableName: tableName,
+        Key: key(listenerKey),
+        UpdateExpression: 'SET bedtimeOffer = :offer',
+        ExpressionAttributeValues: toItem({ ':offer': offer }),
+      });
+    },
+
+    async addPerson(accountKey, personKey) {
+      await calls.updateItem({
+        TableName: tableName,
+        Key: key(accountKey),
+        UpdateExpression: 'ADD people :person',
+        ExpressionAttributeValues: { ':person': { SS: [personKey] } },
+      });
+    },
+
     async forget(listenerKey, asOfSeq) {
       // A whole-item put, so attributes added later are erased too, without listing them here.
       const expiresAt = Math.floor(asOfSeq / 10 / 1000) + FORGOTTEN_MARKER_TTL_SEC;
@@ -136,6 +163,10 @@ function progressUpdate(progress: Progress, extras: ProgressExtras) {
   if (extras.countStart) {
     add.push('startedCount :one');
     values[':one'] = 1;
+    if (extras.startedAtSec !== undefined) {
+      add.push('practiceStarts :startedAt');
+      values[':startedAt'] = new Set([extras.startedAtSec]);
+    }
   }
   if (extras.completedAt) {
     add.push('completedCount :one');
@@ -153,5 +184,9 @@ function toRecord(item: Record<string, unknown>): ListenerRecord {
     startedCount: Number(item.startedCount ?? 0),
     completedCount: Number(item.completedCount ?? 0),
     lastCompletedAt: item.lastCompletedAt as string | undefined,
+    ...(item.preferences ? { preferences: item.preferences as Preferences } : {}),
+    ...(item.practiceStarts ? { practiceStarts: [...(item.practiceStarts as Set<number>)].sort((a, b) => a - b) } : {}),
+    ...(item.people ? { people: [...(item.people as Set<string>)] } : {}),
+    ...(item.bedtimeOffer ? { bedtimeOffer: item.bedtimeOffer as BedtimeOffer } : {}),
   };
 }

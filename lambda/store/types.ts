@@ -8,19 +8,44 @@ export interface SankalpaRecord {
   clipKey?: string;
 }
 
+/** What a listener chose by voice; absent means the default (or, for the ending, the clock decides). */
+export interface Preferences {
+  /** Leave out the tensing: the gentle start. */
+  gentle?: boolean;
+  /** The nature sounds under the voice; on unless turned off. */
+  nature?: boolean;
+  length?: 'full' | 'short';
+  ending?: 'bedtime' | 'daytime';
+  /** A longer final rest. */
+  restful?: boolean;
+}
+
+export interface BedtimeOffer {
+  /** ISO time it was made. */
+  at: string;
+  answer: 'accepted' | 'declined' | 'no-permission' | 'unanswered' | 'failed';
+}
+
 export interface ListenerRecord {
   progress?: Progress;
   sankalpa?: SankalpaRecord;
+  preferences?: Preferences;
   startedCount: number;
   completedCount: number;
   lastCompletedAt?: string;
+  /** When each fresh run through the practice began (epoch seconds), for streaks. */
+  practiceStarts?: number[];
+  /** On an account's item: the keys of the household's recognised voices, so erasing the account reaches them. */
+  people?: string[];
+  bedtimeOffer?: BedtimeOffer;
 }
 
 export type SaveOutcome = 'saved' | 'stale';
 
 export interface ProgressExtras {
-  /** This event began a fresh run through the practice. */
+  /** This event began a fresh run through the practice, at this epoch second. */
   countStart?: boolean;
+  startedAtSec?: number;
   /** This event finished the practice, at this ISO time. */
   completedAt?: string;
 }
@@ -32,6 +57,10 @@ export interface ListenerStore {
   saveProgress(listenerKey: string, progress: Progress, extras?: ProgressExtras): Promise<SaveOutcome>;
   setSankalpa(listenerKey: string, sankalpa: SankalpaRecord): Promise<void>;
   clearSankalpa(listenerKey: string): Promise<void>;
+  setPreferences(listenerKey: string, preferences: Preferences): Promise<void>;
+  recordBedtimeOffer(listenerKey: string, offer: BedtimeOffer): Promise<void>;
+  /** Notes a recognised voice's item on the account's item (idempotent). */
+  addPerson(accountKey: string, personKey: string): Promise<void>;
   /**
    * Erases everything kept about a listener. What stays is a bare marker with only the hashed key
    * and `asOfSeq`, so an AudioPlayer event from before the erasure that arrives late is stale and
@@ -46,6 +75,9 @@ export const STORE_METHODS = Object.keys({
   saveProgress: true,
   setSankalpa: true,
   clearSankalpa: true,
+  setPreferences: true,
+  recordBedtimeOffer: true,
+  addPerson: true,
   forget: true,
 } satisfies Record<keyof ListenerStore, true>) as (keyof ListenerStore)[];
 

@@ -3,7 +3,7 @@ import type { Catalog } from '../../lambda/playback/catalog';
 import { isPlayable } from '../../lambda/playback/plan';
 import { MAX_SANKALPA_CHARS } from '../../lambda/sankalpa/phrase';
 
-const KNOWN = new Set(['pk', 'progress', 'progressSeq', 'sankalpa', 'startedCount', 'completedCount', 'lastCompletedAt', 'expiresAt']);
+const KNOWN = new Set(['pk', 'progress', 'progressSeq', 'sankalpa', 'startedCount', 'completedCount', 'lastCompletedAt', 'expiresAt', 'preferences', 'practiceStarts', 'people', 'bedtimeOffer']);
 const isCount = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 const isIso = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
 

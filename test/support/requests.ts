@@ -16,6 +16,8 @@ export interface Envelope {
   player?: DevicePlayer;
   session?: { attributes?: Record<string, unknown>; new?: boolean } | false;
   skillId?: string;
+  /** A recognised voice (context.System.person.personId). */
+  personId?: string;
 }
 
 let counter = 0;
@@ -31,6 +33,7 @@ function envelope(request: Record<string, unknown>, options: Envelope, withSessi
       user: { userId },
       device: { deviceId: options.deviceId ?? 'amzn1.ask.device.ECHO-BEDROOM', supportedInterfaces: { AudioPlayer: {} } },
       apiEndpoint: 'https://api.amazonalexa.com',
+      ...(options.personId ? { person: { personId: options.personId } } : {}),
     },
   };
   if (options.player) context.AudioPlayer = options.player;

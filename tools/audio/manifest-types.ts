@@ -3,6 +3,7 @@
  * reads it (lambda/playback/catalog.ts) to map each variant's segments to files; `npm run
  * audio:check` re-measures every file against it. All figures are measured on the encoded MP3s.
  */
+import type { ImageRegion } from '../../lambda/playback/images';
 import type { AmbienceId } from '../../models/variants';
 import type { EncoderSettings, LoudnessSettings } from './render-key';
 
@@ -66,4 +67,17 @@ export interface AudioManifest {
   /** File names in playing order, per delivered variant (parallel to `variants`). */
   variantFiles: Record<string, string[]>;
   variantInfo: Record<string, ManifestVariant>;
+  /** Pictures of the spine per region, added by tools/images after the audio (older manifests lack them). */
+  images?: ManifestImages;
 }
+
+export interface ManifestImage {
+  /** Path under the audio directory: `images/spine-<region>[-background].<hash10>.png`. */
+  file: string;
+  widthPixels: number;
+  heightPixels: number;
+  sha256: string;
+  bytes: number;
+}
+
+export type ManifestImages = Record<ImageRegion, { art: ManifestImage; background: ManifestImage }>;

@@ -11,6 +11,7 @@ import { pollyVoice } from './polly';
 import { createConsoleReporter, formatSummary } from './progress';
 import { importRecording } from './recording';
 import { renderPractice } from './render-practice';
+import { writeSpineImages } from '../images/spine-images';
 import { DEFAULT_RENDER_SETTINGS, MAX_BITRATE_KBPS, MIN_BITRATE_KBPS, type RenderSettings } from './render-key';
 
 const USAGE = `usage: npm run audio -- [options]
@@ -100,11 +101,20 @@ async function main(): Promise<void> {
     const result = await importRecording(spineNidra, { recording: options.recording, cueSheet: options.cues, outDir: options.outDir, settings, mixes, reporter });
     console.log(formatSummary(result));
     if (result.skippedVariants.length) console.log(`not delivered (segments not in the cue sheet): ${result.skippedVariants.join(', ')}`);
+    if (result.manifest) await addImages(options.outDir);
     return;
   }
   console.error(`audio: rendering "${spineNidra.id}" with ${settings.voice.engine} into ${options.outDir}`);
   const result = await renderPractice(spineNidra, { outDir: options.outDir, only: options.only, settings, mixes, reporter });
   console.log(formatSummary(result));
+  if (result.manifest) await addImages(options.outDir);
+}
+
+/** The screen pictures go with every complete manifest; a partial run (--only) leaves both alone. */
+async function addImages(outDir: string): Promise<void> {
+  const { written, removed, images } = await writeSpineImages(outDir);
+  const count = Object.keys(images).length * 2;
+  console.log(`images: ${count} pictures in ${outDir}/images (${written.length} written, ${removed.length} removed)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /**
  * `npm run deploy:audio [-- --dry-run] [--bucket <name>] [--dir <audio dir>] [--stage prod]
- * [--region us-east-1] [--endpoint <url>]`: uploads the rendered practice audio to the stack's
- * bucket, served by CloudFront. File names carry their content hash, so each is stored with
+ * [--region us-east-1] [--endpoint <url>]`: uploads the rendered practice audio, and the screen
+ * pictures under images/ as image/png, to the stack's bucket, served by CloudFront. File names
+ * carry their content hash, so each is stored with
  * `Cache-Control: immutable`; a file already in the bucket with the same MD5 (S3's ETag for a
  * single PUT under SSE-S3) is skipped. `--dry-run` lists the bucket and prints the plan only.
  * Personal clips (clips/) are the Lambda's: never listed, never touched.
@@ -16,12 +17,19 @@ import { flag, stackOutput } from './stack-outputs';
 /** Content-hashed names never change meaning: devices and CDNs may keep them for a year. */
 export const AUDIO_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const AUDIO_CONTENT_TYPE = 'audio/mpeg';
+export const IMAGE_CONTENT_TYPE = 'image/png';
+
+/** Where the manifest's pictures live in the bucket (and under AUDIO_BASE_URL). */
+const IMAGE_PREFIX = 'images/';
+const AUDIO_NAME = /^[\w.-]+\.mp3$/;
+const IMAGE_NAME = /^images\/[\w.-]+\.png$/;
 
 export interface LocalFile {
   key: string;
   path: string;
   bytes: number;
   md5: string;
+  contentType: string;
 }
 
 export type Action = 'upload' | 'replace' | 'unchanged';
@@ -38,6 +46,7 @@ export interface S3Like {
 interface ManifestFiles {
   segments: ReadonlyArray<{ file: string; sha256?: string }>;
   variantFiles?: Record<string, readonly string[]>;
+  images?: Record<string, { art: { file: string; sha256?: string }; background: { file: string; sha256?: string } }>;
 }
 
 /** Every file the manifest names, each checked against the manifest's sha256 when it has one. */
@@ -48,23 +57,30 @@ export function localFiles(audioDir: string): LocalFile[] {
   const expected = new Map<string, string | undefined>();
   for (const segment of manifest.segments) expected.set(segment.file, segment.sha256);
   for (const files of Object.values(manifest.variantFiles ?? {})) for (const file of files) if (!expected.has(file)) expected.set(file, undefined);
+  for (const set of Object.values(manifest.images ?? {})) for (const image of [set.art, set.background]) expected.set(image.file, image.sha256);
   return [...expected].map(([file, sha256]) => {
-    if (!/^[\w.-]+\.mp3$/.test(file)) throw new Error(`unexpected file name in the manifest: ${file}`);
+    const image = IMAGE_NAME.test(file);
+    if (!image && !AUDIO_NAME.test(file)) throw new Error(`unexpected file name in the manifest: ${file}`);
     const path = join(audioDir, file);
     const body = readFileSync(path);
     if (sha256 && createHash('sha256').update(body).digest('hex') !== sha256) {
       throw new Error(`${file} does not match its manifest sha256; run \`npm run audio\` again`);
     }
-    return { key: file, path, bytes: body.length, md5: createHash('md5').update(body).digest('hex') };
+    const contentType = image ? IMAGE_CONTENT_TYPE : AUDIO_CONTENT_TYPE;
+    return { key: file, path, bytes: body.length, md5: createHash('md5').update(body).digest('hex'), contentType };
   });
 }
 
-/** Root-level objects and their ETags (MD5 for single-part uploads). clips/ is a prefix, so skipped. */
-export async function remoteETags(s3: S3Like, bucket: string): Promise<Map<string, string>> {
+/**
+ * Objects directly under `prefix` (the root by default) and their ETags (MD5 for single-part
+ * uploads). Deeper prefixes such as clips/ are not listed, so listeners' clips are never touched.
+ */
+export async function remoteETags(s3: S3Like, bucket: string, prefix = ''): Promise<Map<string, string>> {
   const etags = new Map<string, string>();
   let token: string | undefined;
   do {
-    const page = (await s3.send(new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/', ContinuationToken: token }))) as {
+    const list = { Bucket: bucket, Delimiter: '/', ContinuationToken: token, ...(prefix ? { Prefix: prefix } : {}) };
+    const page = (await s3.send(new ListObjectsV2Command(list))) as {
       Contents?: Array<{ Key?: string; ETag?: string }>;
       IsTruncated?: boolean;
       NextContinuationToken?: string;
@@ -85,7 +101,12 @@ export function plan(files: readonly LocalFile[], remote: ReadonlyMap<string, st
 
 export async function uploadAudio(options: { s3: S3Like; bucket: string; audioDir: string; dryRun: boolean; log?: (line: string) => void }): Promise<Step[]> {
   const log = options.log ?? console.log;
-  const steps = plan(localFiles(options.audioDir), await remoteETags(options.s3, options.bucket));
+  const files = localFiles(options.audioDir);
+  const remote = await remoteETags(options.s3, options.bucket);
+  if (files.some((file) => file.key.startsWith(IMAGE_PREFIX))) {
+    for (const [key, etag] of await remoteETags(options.s3, options.bucket, IMAGE_PREFIX)) remote.set(key, etag);
+  }
+  const steps = plan(files, remote);
   const toSend = steps.filter((step) => step.action !== 'unchanged');
   for (const step of steps) {
     const note = step.action === 'replace' ? ' (different bytes under the same name: CDN copies may stay stale)' : '';
@@ -102,7 +123,7 @@ export async function uploadAudio(options: { s3: S3Like; bucket: string; audioDi
             Bucket: options.bucket,
             Key: step.key,
             Body: body,
-            ContentType: AUDIO_CONTENT_TYPE,
+            ContentType: step.contentType,
             CacheControl: AUDIO_CACHE_CONTROL,
             // S3 refuses the upload if the bytes arrive changed.
             ContentMD5: Buffer.from(step.md5, 'hex').toString('base64'),

@@ -1,5 +1,6 @@
 /** Intents and sample utterances of the Spine Nidra interaction model (same for every locale). */
 import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
+import { PREFERENCE_INTENTS } from './preference-intents';
 import { PRIVACY_INTENTS } from './privacy-intents';
 import { SANKALPA_INTENTS } from './sankalpa-intents';
 
@@ -125,6 +126,7 @@ export const CUSTOM_INTENTS: readonly SampleIntent[] = [
   { name: 'TimeLeftIntent', samples: TIME_LEFT_SAMPLES },
   ...SANKALPA_INTENTS,
   ...PRIVACY_INTENTS,
+  ...PREFERENCE_INTENTS,
 ];
 
 export interface SlotTypeValue {

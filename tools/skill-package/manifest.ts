@@ -16,6 +16,12 @@ export const PLACEHOLDER_ENDPOINT_URI = 'arn:aws:lambda:us-east-1:000000000000:f
 
 export const CATEGORY = 'HEALTH_AND_FITNESS';
 
+/** Echo Show (rectangular) and Echo Spot (round) screens: the devices that sit by a bed or a mat. */
+export const SUPPORTED_VIEWPORTS = [
+  { mode: 'HUB', shape: 'RECTANGLE' },
+  { mode: 'HUB', shape: 'ROUND' },
+];
+
 export function buildSkillManifest() {
   return {
     manifest: {
@@ -40,9 +46,12 @@ export function buildSkillManifest() {
       apis: {
         custom: {
           endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },
-          interfaces: [{ type: 'AUDIO_PLAYER' }],
+          // APL: a screen gets a simple page (lambda/skill/screen.ts) when playback starts or moves.
+          interfaces: [{ type: 'AUDIO_PLAYER' }, { type: 'ALEXA_PRESENTATION_APL', supportedViewports: SUPPORTED_VIEWPORTS }],
         },
       },
+      // The once-offered daily practice reminder (lambda/skill/handlers/bedtime-offer.ts).
+      permissions: [{ name: 'alexa::alerts:reminders:skill:readwrite' }],
       // Alexa tells the skill when a listener disables it; their data is erased then (handlers/forget.ts).
       events: {
         endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },

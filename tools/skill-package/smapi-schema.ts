@@ -58,7 +58,8 @@ function close(node: unknown, composed: boolean): void {
   for (const [key, value] of Object.entries(node)) {
     if (key === 'allOf' && Array.isArray(value)) value.forEach((part) => close(part, true));
     else if (key === 'properties' && isObject(value)) Object.values(value).forEach((schema) => close(schema, false));
-    else if (key !== 'enum' && key !== 'required') close(value, false);
+    // An `if` is a condition, not a shape: closed, it would fail for any object with more than the discriminator.
+    else if (key !== 'enum' && key !== 'required' && key !== 'if') close(value, false);
   }
 }
 

@@ -62,7 +62,8 @@ export class AudioDevice {
 
   applyPlay(directive) {
     const stream = directive.audioItem?.stream ?? {};
-    const item = { token: stream.token, url: stream.url, startMs: Math.max(0, stream.offsetInMilliseconds ?? 0) };
+    const art = directive.audioItem?.metadata?.art?.sources?.[0]?.url;
+    const item = { token: stream.token, url: stream.url, startMs: Math.max(0, stream.offsetInMilliseconds ?? 0), art };
     if (!item.token) return this.flag('Play without a token: the device ignores it');
     if (typeof item.url !== 'string' || !item.url.startsWith('https://')) {
       this.flag(`Play of ${item.url}: not https, so a real Echo cannot stream it (it reports PlaybackFailed)`);

@@ -49,6 +49,11 @@ export function showNowPlaying(device, practice) {
   const segment = place && segmentOf(practice, place.segmentId);
   const personal = place?.segmentId.endsWith('-personal');
   $('now-title').textContent = segment ? (personal ? 'Your sankalpa' : capitalize(segment.title)) : 'Nothing yet';
+  // The cover art an Echo Show would show for this item (its Play metadata).
+  const art = device.current?.art ? device.localUrl(device.current.art) : '';
+  if (!art) $('now-art').removeAttribute('src');
+  else if ($('now-art').getAttribute('src') !== art) $('now-art').setAttribute('src', art);
+  $('now-art').hidden = !art;
   const duration = device.audio.duration;
   const offset = context.offsetInMilliseconds ?? 0;
   $('now-detail').textContent = segment

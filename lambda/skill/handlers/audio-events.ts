@@ -54,7 +54,11 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
       if (state) {
         const first = deps.catalog.variants[state.variant][0];
         const countStart = state.segmentId === first && (request.offsetInMilliseconds ?? 0) === 0;
-        await save(input, 'PlaybackStarted', state, 'playing', request.offsetInMilliseconds ?? 0, { countStart });
+        const startedAtSec = Math.floor(Date.parse(request.timestamp) / 1000);
+        await save(input, 'PlaybackStarted', state, 'playing', request.offsetInMilliseconds ?? 0, {
+          countStart,
+          ...(countStart && Number.isSafeInteger(startedAtSec) ? { startedAtSec } : {}),
+        });
       }
       return input.responseBuilder.getResponse();
     },

@@ -1,12 +1,13 @@
 /**
- * Erasing a listener's data: "forget me" / "delete my data" by voice (confirmed first), and the
- * skill-disabled event Alexa sends when the skill is turned off for an account.
+ * Erasing a listener's data: "forget me" / "delete my data" by voice (confirmed first; a recognised
+ * voice erases only its own), and the skill-disabled event Alexa sends when the skill is turned
+ * off for an account (everything of the account, every recognised voice included).
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { forgetOrder } from '../../playback/progress';
 import type { SkillDeps } from '../deps';
-import { listenerKey, logId } from '../listener';
+import { accountKey, listenerKey, logId } from '../listener';
 import { devicePosition, isPlayingNow, playReplacingQueue, type Position } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
@@ -62,10 +63,18 @@ export function forgetHandlers(deps: SkillDeps): RequestHandler[] {
     },
   };
 
+  /** The whole account: its own item and every recognised voice's the account lists. */
   const skillDisabled: RequestHandler = {
     canHandle: (input) => isRequest(input, SKILL_DISABLED),
     async handle(input) {
-      await erase(input.requestEnvelope, listenerKey(input.requestEnvelope));
+      const account = accountKey(input.requestEnvelope);
+      let people: string[] = [];
+      try {
+        people = (await deps.store.load(account))?.people ?? [];
+      } catch (error) {
+        deps.log.error('household not read; erasing the account item only', { listener: logId(account), error: String(error) });
+      }
+      await Promise.all([account, ...people].map((key) => erase(input.requestEnvelope, key)));
       return input.responseBuilder.getResponse();
     },
   };

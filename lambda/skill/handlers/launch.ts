@@ -2,10 +2,13 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { isUnfinished } from '../../playback/progress';
 import type { SkillDeps } from '../deps';
-import { clipOf, loadListener, resumePosition, withClipReady } from '../listener-state';
+import { isNight, variantFor } from '../../playback/preferences';
+import { localClock } from '../local-clock';
+import { clipOf, loadListener, registerPerson, resumePosition, withClipReady } from '../listener-state';
 import { devicePosition, partTitle, playFromTheTop, playReplacingQueue, startAt } from '../player';
 import { sankalpaSay } from '../sankalpa-speech';
 import { say } from '../speech';
+import { isBedtimeOfferDue, offerBedtimeReminder } from './bedtime-offer';
 import { isIntent, isRequest } from './match';
 
 /** A place this close to the very start is not worth a question: just begin. */
@@ -19,8 +22,8 @@ interface ResumeOffer {
 }
 
 export function launchHandlers(deps: SkillDeps): RequestHandler[] {
-  const beginPractice = (input: HandlerInput, speech: string | undefined, clip: string): Response => {
-    playFromTheTop(deps, input, clip, speech);
+  const beginPractice = (input: HandlerInput, speech: string | undefined, clip: string, variant?: string): Response => {
+    playFromTheTop(deps, input, clip, speech, variant);
     return input.responseBuilder.getResponse();
   };
 
@@ -30,7 +33,11 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
   const launch: RequestHandler = {
     canHandle: (input) => isRequest(input, 'LaunchRequest'),
     async handle(input) {
+      const clockSoon = localClock(deps, input);
+      const registering = registerPerson(deps, input);
       const record = await withClipReady(deps, input, await loadListener(deps, input));
+      const [clock] = await Promise.all([clockSoon, registering]);
+      const variant = variantFor(deps.catalog, record?.preferences, clock.hour);
       const clip = clipOf(record);
       const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
       const resume = isUnfinished(record?.progress) ? resumePosition(deps, input, record) : undefined;
@@ -38,7 +45,14 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const worthOffering =
         resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);
       if (!resume || !worthOffering) {
-        return beginPractice(input, `${record ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip);
+        // The bedtime reminder is offered only where no resume question is: one question per launch.
+        if (isBedtimeOfferDue(record)) return offerBedtimeReminder(deps, input, record);
+        return beginPractice(input, `${record ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip, variant);
+      }
+      if (isNight(clock.hour)) {
+        // At night the straight answer serves: carry on where they were, without a question.
+        playReplacingQueue(deps, input, resume);
+        return input.responseBuilder.speak(say.continuing(partTitle(deps, resume.segmentId))).withShouldEndSession(true).getResponse();
       }
       const offer: ResumeOffer = { variant: resume.variant, segmentId: resume.segmentId, offsetMs: resume.offsetMs, clip };
       input.attributesManager.setSessionAttributes({ resumeOffer: offer });
@@ -72,8 +86,10 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
     async handle(input) {
       const offer = pendingOffer(input);
       input.attributesManager.setSessionAttributes({});
-      const clip = offer?.clip ?? devicePosition(deps, input)?.clip ?? clipOf(await loadListener(deps, input));
-      return beginPractice(input, offer ? say.fromTheStart : undefined, clip);
+      const record = offer && devicePosition(deps, input) ? undefined : await loadListener(deps, input);
+      const clip = offer?.clip ?? devicePosition(deps, input)?.clip ?? clipOf(record);
+      const variant = variantFor(deps.catalog, record?.preferences, (await localClock(deps, input)).hour);
+      return beginPractice(input, offer ? say.fromTheStart : undefined, clip, variant);
     },
   };
 

@@ -1,0 +1,44 @@
+/**
+ * The listener's local time, for the bedtime ending's automatic choice, the soft night voice and
+ * streaks. Asked of Alexa's Settings API at most once per request (it needs no permission), and
+ * only by requests that use it; when it cannot answer in time, the locale's main zone stands in.
+ */
+import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
+import { deviceTimeZone, localTime } from '../alexa/api';
+import { isNight } from '../playback/preferences';
+import type { SkillDeps } from './deps';
+
+export interface LocalClock {
+  zone: string;
+  hour: number;
+  minute: number;
+  /** YYYY-MM-DD in the listener's zone. */
+  date: string;
+}
+
+const CLOCK = 'localClock';
+
+export function localClock(deps: SkillDeps, input: HandlerInput): Promise<LocalClock> {
+  const attributes = input.attributesManager.getRequestAttributes();
+  attributes[CLOCK] ??= (deps.timeZoneOf ?? ((envelope) => deviceTimeZone(envelope)))(input.requestEnvelope).then(({ zone }) => ({
+    zone,
+    ...localTime(deps.now(), zone),
+  }));
+  return attributes[CLOCK] as Promise<LocalClock>;
+}
+
+/**
+ * At night every spoken answer is softer and slower, and leaves no reprompt: a listener drifting
+ * off should not be asked twice. Questions still keep the microphone open once.
+ */
+export function nightVoiceInterceptor(deps: SkillDeps): ResponseInterceptor {
+  return {
+    async process(input, response) {
+      const speech = response?.outputSpeech as { type?: string; ssml?: string } | undefined;
+      if (!response || speech?.type !== 'SSML' || !speech.ssml) return;
+      if (!isNight((await localClock(deps, input)).hour)) return;
+      speech.ssml = speech.ssml.replace(/^<speak>([\s\S]*)<\/speak>$/, '<speak><prosody volume="soft" rate="92%">$1</prosody></speak>');
+      delete response.reprompt;
+    },
+  };
+}

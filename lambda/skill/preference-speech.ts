@@ -1,0 +1,37 @@
+/** What Alexa says about settings and stats: one short sentence each, nothing to answer. */
+import type { PracticeStats } from '../playback/stats';
+import type { Preferences } from '../store/types';
+import { minutesPhrase } from './speech';
+
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+export const preferenceSay = {
+  gentleOn: 'From now on, the practice starts gently, with no tensing.',
+  gentleOff: 'From now on, the practice begins with tension and release again.',
+  natureOff: 'Nature sounds off. Just my voice from now on.',
+  natureOn: 'Nature sounds on.',
+  short: (ms: number) => `From now on, you will hear the short practice, ${minutesPhrase(ms)}.`,
+  full: (ms: number) => `From now on, you will hear the full practice, ${minutesPhrase(ms)}.`,
+  bedtime: 'From now on, the practice ends with the bedtime ending, drifting into sleep.',
+  daytime: 'From now on, the practice ends by gently bringing you back.',
+  automatic: 'From now on, I will choose the ending by the time: the bedtime ending in the evening.',
+  restLonger: 'I will let you rest longer.',
+  usualRest: 'The rest will be its usual length.',
+  nextTime: 'That starts with your next practice.',
+  couldNotSave: 'Sorry, I could not save that just now. Please try again in a little while.',
+  settings: (preferences: Preferences | undefined, lengthMs: number) => {
+    const parts = [
+      preferences?.length === 'short' ? 'the short practice' : 'the full practice',
+      preferences?.gentle ? 'a gentle start' : 'tension and release',
+      preferences?.nature === false ? 'no nature sounds' : 'nature sounds',
+      preferences?.restful ? 'a longer rest' : undefined,
+      preferences?.ending === 'bedtime' ? 'the bedtime ending' : preferences?.ending === 'daytime' ? 'the daytime ending' : 'the ending chosen by the time',
+    ].filter(Boolean);
+    return `Your settings: ${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}. Tonight that is ${minutesPhrase(lengthMs)}.`;
+  },
+  stats: ({ started, completed, streakDays }: PracticeStats) => {
+    if (started === 0) return 'You have not practised yet. Say: start Spine Nidra, whenever you are ready.';
+    const streak = streakDays >= 2 ? ` You have practised ${streakDays} days in a row.` : '';
+    return `You have practised ${times(started)}, and completed the whole practice ${times(completed)}.${streak}`;
+  },
+};

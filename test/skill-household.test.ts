@@ -1,0 +1,84 @@
+/** One Echo, two recognised voices: progress, sankalpa, preferences and stats belong to each person. */
+import { listenerKey } from '../lambda/skill/listener';
+import { createHarness, playOf, speechOf, type Harness } from './support/harness';
+import { audioEvent, intent, launch, system } from './support/requests';
+
+const ACCOUNT = 'amzn1.ask.account.HOUSEHOLD';
+const ANNA = 'amzn1.ask.person.ANNA';
+const BEN = 'amzn1.ask.person.BEN';
+const phrase = (value: string) => ({ phrase: { name: 'phrase', value, confirmationStatus: 'NONE' } });
+
+describe('a household sharing one Echo', () => {
+  let harness: Harness;
+  const as = (personId: string | undefined) => ({ userId: ACCOUNT, ...(personId ? { personId } : {}) });
+  /** The item a person's requests use, as the skill keys it. */
+  const keyFor = (personId?: string) => listenerKey(launch(as(personId)));
+
+  beforeEach(async () => {
+    harness = await createHarness();
+  });
+
+  const setSankalpa = async (personId: string, text: string) => {
+    const asked = await harness.send(intent('SetSankalpaIntent', { ...as(personId), slots: phrase(text) }));
+    await harness.send(intent('AMAZON.YesIntent', { ...as(personId), session: { new: false, attributes: asked.sessionAttributes ?? {} } }));
+  };
+
+  it('keeps each person\'s sankalpa and preferences apart, and the account\'s apart from both', async () => {
+    await setSankalpa(ANNA, 'my spine is supple');
+    await harness.send(intent('GentleStartIntent', as(ANNA)));
+    expect(speechOf(await harness.send(intent('WhatIsSankalpaIntent', as(ANNA))))).toContain('My spine is supple');
+    expect(speechOf(await harness.send(intent('WhatIsSankalpaIntent', as(BEN))))).toContain('You have not set a sankalpa yet');
+    expect(speechOf(await harness.send(intent('WhatIsSankalpaIntent', as(undefined))))).toContain('You have not set a sankalpa yet');
+    expect(playOf(await harness.send(launch(as(ANNA))))?.token.split('|')[2]).toBe('gentle');
+    expect(playOf(await harness.send(launch(as(BEN))))?.token.split('|')[2]).toBe('standard');
+    expect(new Set([keyFor(ANNA), keyFor(BEN), keyFor(undefined)]).size).toBe(3);
+  });
+
+  it('the Echo\'s playback events, which name no person, land on the person who started the practice', async () => {
+    const started = await harness.send(launch(as(ANNA)));
+    const token = playOf(started)?.token as string;
+    expect(token.split('|')[1]).toBe('2');
+    expect(token).not.toContain('ANNA');
+    // AudioPlayer requests carry the account only.
+    const now = new Date(harness.clock.ms).toISOString();
+    await harness.send(audioEvent('PlaybackStarted', token, 0, { ...as(undefined), timestamp: now }));
+    await harness.send(audioEvent('PlaybackStopped', token, 45_000, { ...as(undefined), timestamp: now }));
+    expect((await harness.store.load(keyFor(ANNA)))?.progress).toMatchObject({ state: 'paused', offsetMs: 45_000 });
+    expect((await harness.store.load(keyFor(ANNA)))?.startedCount).toBe(1);
+    expect((await harness.store.load(keyFor(BEN)))?.progress).toBeUndefined();
+    expect((await harness.store.load(keyFor(undefined)))?.progress).toBeUndefined();
+    // The next item enqueued keeps Anna's practice hers.
+    const nearly = await harness.send(audioEvent('PlaybackNearlyFinished', token, 80_000, as(undefined)));
+    expect(playOf(nearly)?.token.split('|')[7]).toBe(token.split('|')[7]);
+    // Ben is not offered Anna's place; Anna is.
+    expect(speechOf(await harness.send(launch(as(BEN))))).not.toContain('Last time you stopped');
+    expect(speechOf(await harness.send(launch(as(ANNA))))).toContain('Last time you stopped');
+  });
+
+  it('Anna forgetting herself leaves Ben; disabling the skill erases the whole household', async () => {
+    await setSankalpa(ANNA, 'I am calm');
+    await setSankalpa(BEN, 'I am strong');
+    await harness.send(launch(as(ANNA)));
+    await harness.send(launch(as(BEN)));
+    await harness.store.setSankalpa(keyFor(undefined), { text: 'we rest', setAt: '2026-11-24T20:00:00Z' });
+    expect((await harness.store.load(keyFor(undefined)))?.people?.sort()).toEqual([keyFor(ANNA), keyFor(BEN)].sort());
+
+    const asked = await harness.send(intent('ForgetMeIntent', as(ANNA)));
+    await harness.send(intent('AMAZON.YesIntent', { ...as(ANNA), session: { new: false, attributes: asked.sessionAttributes ?? {} } }));
+    expect((await harness.store.load(keyFor(ANNA)))?.sankalpa).toBeUndefined();
+    expect((await harness.store.load(keyFor(BEN)))?.sankalpa?.text).toBe('I am strong');
+    expect((await harness.store.load(keyFor(undefined)))?.sankalpa?.text).toBe('we rest');
+
+    await harness.send(system('AlexaSkillEvent.SkillDisabled', { body: { userId: ACCOUNT, userInformationPersistenceStatus: 'NOT_PERSISTED' } }, as(undefined)));
+    for (const person of [ANNA, BEN, undefined]) {
+      expect(await harness.store.load(keyFor(person))).toEqual({ startedCount: 0, completedCount: 0 });
+    }
+  });
+
+  it('stats are per person', async () => {
+    const token = playOf(await harness.send(launch(as(ANNA))))?.token as string;
+    await harness.send(audioEvent('PlaybackStarted', token, 0, as(undefined)));
+    expect(speechOf(await harness.send(intent('PracticeStatsIntent', as(ANNA))))).toContain('You have practised once');
+    expect(speechOf(await harness.send(intent('PracticeStatsIntent', as(BEN))))).toContain('You have not practised yet');
+  });
+});
