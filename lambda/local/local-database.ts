@@ -29,7 +29,7 @@ export async function startLocalDatabase(dataDir: string, tableName: string): Pr
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = createDynamoClient({ region: 'us-east-1', endpoint });
+  const client = createDynamoClient({ region: 'us-east-1', endpoint, inProcess: true });
   try {
     await ensureTable(client, tableName);
   } catch (error) {

@@ -25,6 +25,8 @@ import { simulatorRoutes } from './simulator-routes';
 
 /** The application id the simulator uses when SKILL_ID is not set (the skill then checks none). */
 export const SIMULATOR_SKILL_ID = 'amzn1.ask.skill.local-simulator';
+/** Store calls may take this long locally (the Lambda's budget is 700 ms against a real DynamoDB). */
+const LOCAL_STORE_BUDGET_MS = 3_000;
 /** On shutdown, skill requests still running get this long to finish their writes. */
 const DRAIN_MS = 5_000;
 
@@ -56,6 +58,8 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
     newNonce: () => newNonce(),
     log: options.log ?? jsonLogger,
     clips,
+    // dynalite runs in this process, so its answers wait behind the server's own work; Alexa allows 8 s.
+    storeBudgetMs: LOCAL_STORE_BUDGET_MS,
   });
   trackInvocations(skill, inFlight);
   const skillId = config.skillId ?? SIMULATOR_SKILL_ID;

@@ -41,6 +41,13 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
 
   router.get('/simulator/state', async (req: Request, res: Response) => {
     const userId = typeof req.query.userId === 'string' ? req.query.userId : undefined;
+    // Express 4 does not catch a rejected async handler: without this, a failed read is an unhandled rejection and the request never ends.
+    let listener: ListenerRecord | null;
+    try {
+      listener = userId ? await readListener(deps.store, userId) : null;
+    } catch (error) {
+      return void res.status(503).json({ error: `the stored listener could not be read: ${(error as Error).message}` });
+    }
     res.json({
       skillId: deps.skillId,
       locale: deps.locale,
@@ -49,7 +56,7 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
       nearlyFinishedBeforeEndMs: NEARLY_FINISHED_BEFORE_END_MS,
       responseLimitMs: ALEXA_RESPONSE_LIMIT_MS,
       practice: practiceOutline(deps.catalog),
-      listener: userId ? await readListener(deps.store, userId) : null,
+      listener,
     });
   });
 
@@ -69,7 +76,17 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
       const violations = alexaRuleViolations(envelope, response, { audioBaseUrl: deps.audioBaseUrl });
       if (elapsedMs > ALEXA_RESPONSE_LIMIT_MS) violations.push(`answered in ${elapsedMs} ms; Alexa gives up after about 8 s`);
       const userId = envelope.context?.System?.user?.userId;
-      res.json({ response, violations, elapsedMs, listener: userId ? await readListener(deps.store, userId) : null });
+      // Shown alongside the answer only: failing to read it must not turn the skill's answer into a failure.
+      let listener: ListenerRecord | null = null;
+      let listenerError: string | undefined;
+      if (userId) {
+        try {
+          listener = await readListener(deps.store, userId);
+        } catch (error) {
+          listenerError = (error as Error).message;
+        }
+      }
+      res.json({ response, violations, elapsedMs, listener, ...(listenerError === undefined ? {} : { listenerError }) });
     } catch (error) {
       // What Alexa would see as a failed skill: the device says there was a problem.
       res.status(502).json({ error: (error as Error).message, elapsedMs: Date.now() - started });

@@ -4,6 +4,8 @@ export interface DynamoConfig {
   region: string;
   /** A local DynamoDB (dynalite) instead of AWS. */
   endpoint?: string;
+  /** A DynamoDB running inside this very process (the local server's dynalite). */
+  inProcess?: boolean;
 }
 
 /**
@@ -24,12 +26,16 @@ export function createDynamoClient(config: DynamoConfig): DynamoDBClient {
     region: config.region,
     endpoint: config.endpoint,
     maxAttempts: DYNAMO_MAX_ATTEMPTS,
-    requestHandler: {
-      connectionTimeout: DYNAMO_CONNECTION_TIMEOUT_MS,
-      requestTimeout: DYNAMO_REQUEST_TIMEOUT_MS,
-      // Without this the SDK only warns when the timeout passes, and keeps waiting.
-      throwOnRequestTimeout: true,
-    },
+    requestHandler: config.inProcess
+      ? // dynalite in the server's own process: its "latency" is the server's own queue of work, and the
+        // SDK's pool of 50 sockets would make a call wait for a socket against its connection timeout.
+        { httpAgent: { maxSockets: Infinity } }
+      : {
+          connectionTimeout: DYNAMO_CONNECTION_TIMEOUT_MS,
+          requestTimeout: DYNAMO_REQUEST_TIMEOUT_MS,
+          // Without this the SDK only warns when the timeout passes, and keeps waiting.
+          throwOnRequestTimeout: true,
+        },
     // A local DynamoDB accepts any credentials; AWS uses the Lambda role's.
     ...(local && !process.env.AWS_ACCESS_KEY_ID
       ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
