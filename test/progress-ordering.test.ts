@@ -36,6 +36,8 @@ describe('the newest progress wins, in any arrival order', () => {
     let harness: Harness;
     beforeAll(async () => {
       harness = await createHarness();
+      // The skill's clock after every timeline, as for events that really happened.
+      harness.clock.ms = Date.parse('2027-01-01T00:00:00Z');
     });
 
     const send = (userId: string, event: TimelineEvent) => {

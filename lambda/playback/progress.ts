@@ -44,11 +44,15 @@ export type ProgressEvent = keyof typeof EVENT_RANK;
  * Order key for an event: request time, then rank. Alexa timestamps often have one-second
  * resolution, and a skip sends Stopped(old) and Started(new) in the same second.
  */
-export function eventOrder(timestamp: string, event: ProgressEvent): number | undefined {
+export function eventOrder(timestamp: string, event: ProgressEvent, nowMs = Number.POSITIVE_INFINITY): number | undefined {
   const ms = Date.parse(timestamp);
-  if (!Number.isFinite(ms)) return undefined;
-  return ms * 10 + EVENT_RANK[event];
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  // A clock far ahead would make one event "newer" than every real one for years: no later than now allows.
+  return Math.min(ms, nowMs + MAX_CLOCK_AHEAD_MS) * 10 + EVENT_RANK[event];
 }
+
+/** How far ahead of the skill's clock a device's timestamp may be and still count as given. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
 /**
  * Order key for erasing a listener: after every event of the same moment, so none of the
@@ -56,7 +60,8 @@ export function eventOrder(timestamp: string, event: ProgressEvent): number | un
  */
 export function forgetOrder(timestamp: string | undefined, nowMs: number): number {
   const ms = Date.parse(timestamp ?? '');
-  return (Number.isFinite(ms) ? Math.max(ms, nowMs) : nowMs) * 10 + 9;
+  const at = Number.isFinite(ms) ? Math.min(Math.max(ms, nowMs), nowMs + MAX_CLOCK_AHEAD_MS) : nowMs;
+  return at * 10 + 9;
 }
 
 /**

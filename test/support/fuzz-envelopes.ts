@@ -16,6 +16,9 @@ const INTENTS = [
   'AMAZON.ResumeIntent', 'AMAZON.NextIntent', 'AMAZON.PreviousIntent', 'AMAZON.StartOverIntent', 'AMAZON.LoopOnIntent',
   'AMAZON.ShuffleOnIntent', 'AMAZON.RepeatIntent', 'AMAZON.CancelIntent', 'AMAZON.StopIntent', 'AMAZON.HelpIntent',
   'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent', 'UnknownIntent', '',
+  'GentleStartIntent', 'TensionReleaseIntent', 'NatureSoundsOffIntent', 'NatureSoundsOnIntent', 'ShortPracticeIntent',
+  'FullPracticeIntent', 'BedtimeEndingIntent', 'DaytimeEndingIntent', 'AutomaticEndingIntent', 'RestLongerIntent',
+  'UsualRestIntent', 'SettingsIntent', 'PracticeStatsIntent',
 ];
 
 const REQUEST_TYPES = [
@@ -145,6 +148,7 @@ export function envelopes(catalog: Catalog) {
       attributes: sessionAttributes(catalog),
       player: fc.option(fc.record({ token, offsetInMilliseconds: offset, playerActivity: fc.constantFrom('PLAYING', 'PAUSED', 'STOPPED', 'FINISHED', 'IDLE', 'BUFFER_UNDERRUN', 'NOPE') })),
       withSession: fc.boolean(),
+      personId: fc.option(fc.constantFrom('amzn1.ask.person.FUZZ-P', 'amzn1.ask.person.FUZZ-Q', '"/><x y="', ''.padEnd(300, 'p'))),
       error: fc.record({ type: hostileText, message: hostileText }),
     })
     .map((parts) => {
@@ -165,7 +169,12 @@ export function envelopes(catalog: Catalog) {
       const envelope: Record<string, unknown> = {
         version: '1.0',
         context: {
-          System: { application, user, device: { deviceId: 'amzn1.ask.device.FUZZ', supportedInterfaces: { AudioPlayer: {} } } },
+          System: {
+            application,
+            user,
+            device: { deviceId: 'amzn1.ask.device.FUZZ', supportedInterfaces: { AudioPlayer: {} } },
+            ...(parts.personId === null ? {} : { person: { personId: parts.personId } }),
+          },
           ...(parts.player ? { AudioPlayer: parts.player } : {}),
         },
         request,

@@ -7,8 +7,10 @@ const KNOWN = new Set(['pk', 'progress', 'progressSeq', 'sankalpa', 'startedCoun
 const isCount = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 const isIso = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
 
-export function itemProblems(catalog: Catalog, item: Record<string, unknown>): string[] {
+export function itemProblems(catalog: Catalog, item: Record<string, unknown>, nowMs = Date.now()): string[] {
   const problems: string[] = [];
+  // No event may claim to be from further ahead than the skill allows a device clock to be.
+  if (typeof item.progressSeq === 'number' && item.progressSeq > (nowMs + 5 * 60_000) * 10 + 9) problems.push('progressSeq in the future');
   for (const name of Object.keys(item)) if (!KNOWN.has(name)) problems.push(`unknown attribute ${name}`);
   if (typeof item.pk !== 'string' || !/^listener#[0-9a-f]{40}$/.test(item.pk)) problems.push('pk is not a hashed listener key');
   const progress = item.progress as Record<string, unknown> | undefined;
@@ -32,6 +34,15 @@ export function itemProblems(catalog: Catalog, item: Record<string, unknown>): s
     if (clipKey !== undefined && (typeof clipKey !== 'string' || !/^[a-f0-9]{16}$/.test(clipKey))) problems.push('sankalpa clipKey');
   }
   if (!isCount(item.startedCount) || !isCount(item.completedCount)) problems.push('counts');
+  const preferences = item.preferences as Record<string, unknown> | undefined;
+  if (preferences !== undefined) {
+    const allowed: Record<string, unknown[]> = { gentle: [true], nature: [false], length: ['short'], ending: ['bedtime', 'daytime'], restful: [true] };
+    for (const [name, value] of Object.entries(preferences)) if (!allowed[name]?.includes(value)) problems.push(`preference ${name}`);
+  }
+  const starts = item.practiceStarts as Set<number> | undefined;
+  if (starts !== undefined && ![...starts].every((sec) => Number.isSafeInteger(sec) && sec > 0)) problems.push('practiceStarts');
+  const people = item.people as Set<string> | undefined;
+  if (people !== undefined && ![...people].every((key) => /^listener#[0-9a-f]{40}$/.test(key))) problems.push('people');
   if (item.lastCompletedAt !== undefined && !isIso(item.lastCompletedAt)) problems.push('lastCompletedAt');
   return problems;
 }

@@ -27,7 +27,7 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
     offsetMs: number,
     extras?: ProgressExtras,
   ): Promise<void> => {
-    const seq = eventOrder(eventOf(input).timestamp, event);
+    const seq = eventOrder(eventOf(input).timestamp, event, deps.now());
     if (seq === undefined) return;
     const key = listenerKey(input.requestEnvelope);
     const progress: Progress = {
