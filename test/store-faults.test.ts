@@ -40,7 +40,8 @@ describe.each(CLIENT_KINDS)('with the %s client', (kind) => {
   let watch: RejectionWatch;
   const tableName = `faults-${kind}-${Date.now()}`;
   const skillOn = (endpoint: string, storeBudgetMs?: number) =>
-    createFaultSkill(kind, endpoint, tableName, { catalog, now: () => clock.ms, storeBudgetMs });
+    // The skill's clock an hour on, so every event the tests send lies in its past, as real ones do.
+    createFaultSkill(kind, endpoint, tableName, { catalog, now: () => clock.ms + 3_600_000, storeBudgetMs });
 
   beforeAll(async () => {
     watch = watchUnhandledRejections();
@@ -114,15 +115,13 @@ describe.each(CLIENT_KINDS)('with the %s client', (kind) => {
       if (fault !== 'unreachable' && fault !== 'refused') expect(new Set(proxy.operations)).toEqual(new Set(['GetItem']));
     });
 
-    it("Launch on an Echo that holds the practice's token still starts playing", async () => {
+    it("Launch on an Echo that holds the practice's token carries on from the Echo's place", async () => {
       const player = { token: tokenFor('limbs'), offsetInMilliseconds: 42_000, playerActivity: 'STOPPED' };
       const response = await skill.send(launch({ userId, timestamp: at(11), player }));
       const play = playOf(response);
-      expect(play).toMatchObject({ behavior: 'REPLACE_ALL' });
-      // From the top, or from the device's own place: either way the practice plays, after a calm line.
-      const from = [segmentOfToken(play?.token ?? ''), play?.offsetInMilliseconds];
-      expect([[firstSegment(catalog), 0], ['limbs', 42_000]]).toContainEqual(from);
-      expect(speechOf(response)).toBeDefined();
+      expect(play).toMatchObject({ behavior: 'REPLACE_ALL', offsetInMilliseconds: 32_000 });
+      expect(segmentOfToken(play?.token ?? '')).toBe('limbs');
+      expect(speechOf(response)).toContain('Continuing with');
     });
 
     it('Pause still stops the device, without touching DynamoDB', async () => {

@@ -40,7 +40,9 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const variant = variantFor(deps.catalog, record?.preferences, clock.hour);
       const clip = clipOf(record);
       const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
-      const resume = isUnfinished(record?.progress) ? resumePosition(deps, input, record) : undefined;
+      // No stored place (a first visit, or DynamoDB not answering): the Echo's own place still counts.
+      const fromDevice = !record?.progress && devicePosition(deps, input) !== undefined;
+      const resume = isUnfinished(record?.progress) || fromDevice ? resumePosition(deps, input, record) : undefined;
       const firstSegment = deps.catalog.variants[deps.catalog.defaultVariant][0];
       const worthOffering =
         resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);
@@ -49,8 +51,8 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
         if (isBedtimeOfferDue(record)) return offerBedtimeReminder(deps, input, record);
         return beginPractice(input, `${record ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip, variant);
       }
-      if (isNight(clock.hour)) {
-        // At night the straight answer serves: carry on where they were, without a question.
+      if (isNight(clock.hour) || fromDevice) {
+        // At night, or when only the Echo knows the place, the straight answer serves: carry on there.
         playReplacingQueue(deps, input, resume);
         return input.responseBuilder.speak(say.continuing(partTitle(deps, resume.segmentId))).withShouldEndSession(true).getResponse();
       }
