@@ -2,7 +2,7 @@
  * The bedtime reminder offer's pure parts: when it is due, which time to suggest, how that time
  * sounds, what Alexa says, and the dialog state carried in the session and in the AskFor token.
  */
-import { isTimeZone, localTime } from '../alexa/api';
+import { isKnownTimeZone, localTime } from '../alexa/api';
 import type { DailyTime } from '../alexa/reminders';
 import type { ListenerRecord } from '../store/types';
 
@@ -46,7 +46,7 @@ export function isBedtimeDialog(value: unknown): value is BedtimeDialog {
   return (
     Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 &&
     Number.isInteger(minute) && (minute as number) >= 0 && (minute as number) <= 55 && (minute as number) % 5 === 0 &&
-    typeof zone === 'string' && zone.length <= MAX_ZONE_CHARS && isTimeZone(zone) &&
+    typeof zone === 'string' && zone.length <= MAX_ZONE_CHARS && isKnownTimeZone(zone) &&
     Object.keys(rest).length === 0
   );
 }
