@@ -45,6 +45,14 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
  */
 export function createItemStore(calls: ItemCalls, tableName: string): ListenerStore {
   const key = (listenerKey: string) => toItem({ pk: listenerKey });
+  /** One top-level attribute replaced, the rest of the item untouched. */
+  const setAttribute = (listenerKey: string, name: 'sankalpa' | 'preferences' | 'bedtimeOffer', value: object) =>
+    calls.updateItem({
+      TableName: tableName,
+      Key: key(listenerKey),
+      UpdateExpression: `SET ${name} = :value`,
+      ExpressionAttributeValues: toItem({ ':value': value }),
+    });
 
   return {
     async load(listenerKey) {
@@ -71,12 +79,7 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
     },
 
     async setSankalpa(listenerKey, sankalpa) {
-      await calls.updateItem({
-        TableName: tableName,
-        Key: key(listenerKey),
-        UpdateExpression: 'SET sankalpa = :sankalpa',
-        ExpressionAttributeValues: toItem({ ':sankalpa': sankalpa }),
-      });
+      await setAttribute(listenerKey, 'sankalpa', sankalpa);
     },
 
     async clearSankalpa(listenerKey) {
@@ -84,21 +87,11 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
     },
 
     async setPreferences(listenerKey, preferences) {
-      await calls.updateItem({
-        TableName: tableName,
-        Key: key(listenerKey),
-        UpdateExpression: 'SET preferences = :preferences',
-        ExpressionAttributeValues: toItem({ ':preferences': preferences }),
-      });
+      await setAttribute(listenerKey, 'preferences', preferences);
     },
 
     async recordBedtimeOffer(listenerKey, offer) {
-      await calls.updateItem({
-        TableName: tableName,
-        Key: key(listenerKey),
-        UpdateExpression: 'SET bedtimeOffer = :offer',
-        ExpressionAttributeValues: toItem({ ':offer': offer }),
-      });
+      await setAttribute(listenerKey, 'bedtimeOffer', offer);
     },
 
     async addPerson(accountKey, personKey) {
