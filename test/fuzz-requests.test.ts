@@ -137,9 +137,9 @@ const playableFiles = new Set(
   Object.entries(catalog.variants).flatMap(([variant, segments]) => segments.map((segmentId) => segmentFile(catalog, variant, segmentId))),
 );
 
-/** An account item apart from the list of recognised voices a person's request may add to. */
+/** An account item apart from the list of recognised voices a person's request may add to (which also revives an erased one). */
 function withoutPeople(item: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!item) return item;
-  const { people: _people, ...rest } = item;
+  const { people: _people, expiresAt: _expiresAt, ...rest } = item;
   return Object.keys(rest).length > 1 ? rest : undefined;
 }

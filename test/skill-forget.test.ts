@@ -56,7 +56,7 @@ describe('forgetting a listener', () => {
     expect(speechOf(done)).toContain('Everything Spine Nidra kept for you is erased');
     expect(done.response.shouldEndSession).toBe(true);
     expect(playOf(done)).toBeUndefined();
-    expect(await harness.store.load(key)).toEqual({ startedCount: 0, completedCount: 0 });
+    expect(await harness.store.load(key)).toEqual({ startedCount: 0, completedCount: 0, erased: true });
     // Only the speaker's own item.
     expect((await harness.store.load(otherKey))?.sankalpa?.text).toBe('My spine is supple');
   });
@@ -76,6 +76,21 @@ describe('forgetting a listener', () => {
     const token = playOf(started)?.token as string;
     await harness.send(audioEvent('PlaybackStarted', token, 0, { timestamp: iso(harness.clock.ms + 1_000) }));
     expect((await harness.store.load(key))?.progress).toMatchObject({ segmentId: 'arrival', state: 'playing' });
+  });
+
+  it('what is saved after an erasure is kept for good: the erasure marker\'s expiry goes with the first write', async () => {
+    const key = await seedListener();
+    await say((o) => intent('ForgetMeIntent', o));
+    await say((o) => intent('AMAZON.YesIntent', o));
+    expect((await harness.store.load(key))?.erased).toBe(true);
+    // An erased listener is welcomed as new, not carried on from the Echo's old place.
+    const welcome = await harness.send(launch({ timestamp: iso(harness.clock.ms), player: { ...playing, playerActivity: 'STOPPED' } }));
+    expect(speechOf(welcome)).toContain('Welcome to Spine Nidra');
+    expect(playOf(welcome)).toMatchObject({ offsetInMilliseconds: 0 });
+    await say((o) => intent('ShortPracticeIntent', o));
+    const stored = await harness.store.load(key);
+    expect(stored?.preferences).toEqual({ length: 'short' });
+    expect(stored?.erased).toBeUndefined();
   });
 
   it('no keeps everything and carries on with the practice that was playing', async () => {
@@ -109,7 +124,7 @@ describe('forgetting a listener', () => {
     const answer = await harness.send(event);
     expect(answer.response.outputSpeech).toBeUndefined();
     expect(answer.response.directives).toBeUndefined();
-    expect(await harness.store.load(key)).toEqual({ startedCount: 0, completedCount: 0 });
+    expect(await harness.store.load(key)).toEqual({ startedCount: 0, completedCount: 0, erased: true });
     expect(JSON.stringify(harness.logs)).not.toContain(USER);
   });
 

@@ -71,8 +71,43 @@ describe('a household sharing one Echo', () => {
 
     await harness.send(system('AlexaSkillEvent.SkillDisabled', { body: { userId: ACCOUNT, userInformationPersistenceStatus: 'NOT_PERSISTED' } }, as(undefined)));
     for (const person of [ANNA, BEN, undefined]) {
-      expect(await harness.store.load(keyFor(person))).toEqual({ startedCount: 0, completedCount: 0 });
+      expect(await harness.store.load(keyFor(person))).toEqual({ startedCount: 0, completedCount: 0, erased: true });
     }
+  });
+
+  it('a voice Alexa does not recognise is the account\'s, even while the Echo holds Anna\'s practice', async () => {
+    await setSankalpa(ANNA, 'my secret wish');
+    const annas = playOf(await harness.send(launch(as(ANNA))))?.token as string;
+    const player = { token: annas, offsetInMilliseconds: 30_000, playerActivity: 'STOPPED' };
+    const guest = await harness.send(launch({ ...as(undefined), player }));
+    expect(speechOf(guest)).not.toContain('secret wish');
+    const asked = await harness.send(intent('ForgetMeIntent', { ...as(undefined), player }));
+    await harness.send(intent('AMAZON.YesIntent', { ...as(undefined), player, session: { new: false, attributes: asked.sessionAttributes ?? {} } }));
+    expect((await harness.store.load(keyFor(ANNA)))?.sankalpa?.text).toBe('My secret wish');
+  });
+
+  it('Ben, new on an Echo that holds Anna\'s practice, starts his own from the top', async () => {
+    const annas = playOf(await harness.send(launch(as(ANNA))))?.token as string;
+    const ben = await harness.send(launch({ ...as(BEN), player: { token: annas, offsetInMilliseconds: 60_000, playerActivity: 'STOPPED' } }));
+    const play = playOf(ben);
+    expect(play).toMatchObject({ offsetInMilliseconds: 0 });
+    expect(play?.token.split('|')[7]).not.toBe(annas.split('|')[7]);
+    expect(speechOf(ben)).not.toContain('Continuing');
+  });
+
+  it('a voice that only sets a sankalpa is still listed, so disabling the skill erases it', async () => {
+    await setSankalpa(BEN, 'I am strong');
+    expect((await harness.store.load(keyFor(undefined)))?.people).toEqual([keyFor(BEN)]);
+  });
+
+  it('Ben changing a setting while Anna\'s practice plays leaves her practice hers and unchanged', async () => {
+    const annas = playOf(await harness.send(launch(as(ANNA))))?.token as string;
+    const answer = await harness.send(intent('NatureSoundsOffIntent', { ...as(BEN), player: { token: annas, offsetInMilliseconds: 20_000, playerActivity: 'PLAYING' } }));
+    const play = playOf(answer);
+    expect(play?.token.split('|')[7]).toBe(annas.split('|')[7]);
+    expect(play?.token.split('|')[2]).toBe(annas.split('|')[2]);
+    expect(speechOf(answer)).toContain('That starts with your next practice.');
+    expect((await harness.store.load(keyFor(BEN)))?.preferences).toEqual({ nature: false });
   });
 
   it('stats are per person', async () => {

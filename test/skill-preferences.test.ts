@@ -116,6 +116,17 @@ describe('preferences by voice', () => {
     expect(variantOf(playOf(short)?.token as string)).toBe('standard');
   });
 
+  it('no to "continue where you left off?" starts over with the listener\'s own variant', async () => {
+    await send(intent('ShortPracticeIntent'));
+    const key = harness.keyOf(USER);
+    await harness.store.saveProgress(key, { variant: 'short', segmentId: 'spine-rotation-thoracic', offsetMs: 60_000, state: 'paused', nonce: 'abcd1234', seq: (harness.clock.ms - 3_600_000) * 10 + 1 });
+    const offer = await send(launch());
+    expect(speechOf(offer)).toContain('Would you like to continue');
+    const fresh = await send(intent('AMAZON.NoIntent', { session: { new: false, attributes: offer.sessionAttributes ?? {} } }));
+    expect(variantOf(playOf(fresh)?.token as string)).toBe('short');
+    expect(segmentOfToken(playOf(fresh)?.token as string)).toBe('arrival');
+  });
+
   it('"rest longer" during the practice queues the longer rest after the rest', async () => {
     const token = encodeToken(harness.catalog, { variant: 'standard', segmentId: 'crown-breath', nonce: 'abcd1234', attempt: 0, clip: '' });
     const answer = await send(intent('RestLongerIntent', { player: { token, offsetInMilliseconds: 5_000, playerActivity: 'PLAYING' } }));
@@ -137,6 +148,19 @@ describe('preferences by voice', () => {
       const day = await send(intent('AMAZON.HelpIntent'));
       expect(speechOf(day)).not.toContain('prosody');
       expect(day.response.reprompt).toBeDefined();
+    });
+
+    it('keeps the reprompt of the once-only reminder question, which would otherwise be lost', async () => {
+      const userId = 'amzn1.ask.account.NIGHT-OFFER';
+      await harness.store.saveProgress(
+        harness.keyOf(userId),
+        { variant: 'standard', segmentId: 'return', offsetMs: 80_000, state: 'completed', nonce: 'abcd1234', seq: (harness.clock.ms - 86_400_000) * 10 + 3 },
+        { completedAt: new Date(harness.clock.ms - 86_400_000).toISOString() },
+      );
+      const offer = await send(launch({ userId }));
+      expect(offer.sessionAttributes?.bedtimeDialog).toBeDefined();
+      expect(speechOf(offer)).toContain('prosody');
+      expect(offer.response.reprompt).toBeDefined();
     });
 
     it('a returning listener is simply carried on, not asked whether to continue', async () => {

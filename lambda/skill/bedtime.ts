@@ -12,7 +12,7 @@ export interface BedtimeDialog extends DailyTime {
 }
 
 /** Once, after a whole practice: by then the listener knows what the reminder would be for. */
-export function isBedtimeOfferDue(record: ListenerRecord | undefined): record is ListenerRecord {
+export function isBedtimeOfferDue(record: ListenerRecord | undefined): boolean {
   return !!record && record.completedCount >= 1 && !record.bedtimeOffer;
 }
 

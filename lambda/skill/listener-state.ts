@@ -69,7 +69,8 @@ export function resumePosition(deps: SkillDeps, input: HandlerInput, record: Lis
   const device = devicePosition(deps, input);
   const stored = record?.progress;
   let progress: Progress | undefined = stored;
-  if (device && (!stored || stored.nonce === device.nonce)) {
+  const fromDevice = device !== undefined && (!stored || stored.nonce === device.nonce);
+  if (device && fromDevice) {
     progress = {
       variant: device.variant,
       segmentId: device.segmentId,
@@ -80,7 +81,8 @@ export function resumePosition(deps: SkillDeps, input: HandlerInput, record: Lis
     };
   }
   const point = resumePoint(deps.catalog, progress, deps.now());
-  return point && startAt(deps, point.variant, point.segmentId, clipOf(record), point.offsetMs);
+  const person = fromDevice && device.person ? { person: device.person } : {};
+  return point && { ...startAt(deps, point.variant, point.segmentId, clipOf(record), point.offsetMs), ...person };
 }
 
 /** The stored place to carry on from, or undefined when there is none (or it is finished). */

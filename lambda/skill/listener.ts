@@ -21,12 +21,15 @@ export function accountKey(envelope: RequestEnvelope): string {
 
 /**
  * The recognised voice a request belongs to, as a short hash: the speaker Alexa recognised, else
- * the person whose practice the device is playing (AudioPlayer and button requests name no
- * speaker, so the token carries it). '' for the account.
+ * for the Echo's own requests (AudioPlayer events and buttons name no speaker) the person whose
+ * practice it is playing, from the token. '' for the account.
  */
 export function personOf(envelope: RequestEnvelope): string {
   const personId = envelope.context?.System?.person?.personId;
   if (typeof personId === 'string' && personId) return personHash(personId);
+  // A voice Alexa did not recognise is the account's, whoever's practice the Echo last played.
+  const type = String(envelope.request?.type ?? '');
+  if (!type.startsWith('AudioPlayer.') && !type.startsWith('PlaybackController.')) return '';
   const request = envelope.request as { token?: unknown };
   const token = typeof request?.token === 'string' ? request.token : envelope.context?.AudioPlayer?.token;
   const fields = typeof token === 'string' ? token.split('|') : [];

@@ -38,7 +38,8 @@ export function nightVoiceInterceptor(deps: SkillDeps): ResponseInterceptor {
       if (!response || speech?.type !== 'SSML' || !speech.ssml) return;
       if (!isNight((await localClock(deps, input)).hour)) return;
       speech.ssml = speech.ssml.replace(/^<speak>([\s\S]*)<\/speak>$/, '<speak><prosody volume="soft" rate="92%">$1</prosody></speak>');
-      delete response.reprompt;
+      // The one exception: the once-only reminder question, which would otherwise be lost unheard.
+      if (!input.attributesManager.getSessionAttributes().bedtimeDialog) delete response.reprompt;
     },
   };
 }

@@ -65,7 +65,8 @@ function addPlay(
   input.responseBuilder.addAudioPlayerPlayDirective(
     behavior,
     streamUrl(deps, place),
-    encodeToken(deps.catalog, { ...place, person: personOf(input.requestEnvelope) }),
+    // Carrying on a practice keeps it its owner's; a new one belongs to whoever asked for it.
+    encodeToken(deps.catalog, { ...place, person: place.person ?? personOf(input.requestEnvelope) }),
     place.offsetMs,
     expectedPreviousToken,
     { title: 'Spine Nidra', subtitle: capitalizeFirst(subtitle), ...playImages(deps, place.segmentId) },

@@ -7,6 +7,8 @@ type Item = Record<string, AttributeValue>;
 
 /** Late AudioPlayer events arrive within seconds; a day is ample, then DynamoDB's TTL removes the marker. */
 const FORGOTTEN_MARKER_TTL_SEC = 86_400;
+/** Any write of listener data after an erasure takes the marker's expiry off, or TTL would delete it. */
+const REVIVES = 'expiresAt';
 
 /**
  * The two DynamoDB operations the store uses, in DynamoDB's own JSON. The AWS SDK client provides
@@ -50,7 +52,7 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
     calls.updateItem({
       TableName: tableName,
       Key: key(listenerKey),
-      UpdateExpression: `SET ${name} = :value`,
+      UpdateExpression: `SET ${name} = :value REMOVE ${REVIVES}`,
       ExpressionAttributeValues: toItem({ ':value': value }),
     });
 
@@ -66,7 +68,7 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
         await calls.updateItem({
           TableName: tableName,
           Key: key(listenerKey),
-          UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''}`,
+          UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''} REMOVE ${REVIVES}`,
           ...newerThanStored(progress),
           ExpressionAttributeValues: toItem(values),
         });
@@ -98,7 +100,7 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
       await calls.updateItem({
         TableName: tableName,
         Key: key(accountKey),
-        UpdateExpression: 'ADD people :person',
+        UpdateExpression: `ADD people :person REMOVE ${REVIVES}`,
         ExpressionAttributeValues: { ':person': { SS: [personKey] } },
       });
     },
@@ -177,6 +179,7 @@ function toRecord(item: Record<string, unknown>): ListenerRecord {
     startedCount: Number(item.startedCount ?? 0),
     completedCount: Number(item.completedCount ?? 0),
     lastCompletedAt: item.lastCompletedAt as string | undefined,
+    ...(item.expiresAt !== undefined ? { erased: true } : {}),
     ...(item.preferences ? { preferences: item.preferences as Preferences } : {}),
     ...(item.practiceStarts ? { practiceStarts: [...(item.practiceStarts as Set<number>)].sort((a, b) => a - b) } : {}),
     ...(item.people ? { people: [...(item.people as Set<string>)] } : {}),

@@ -38,6 +38,8 @@ export interface ListenerRecord {
   /** On an account's item: the keys of the household's recognised voices, so erasing the account reaches them. */
   people?: string[];
   bedtimeOffer?: BedtimeOffer;
+  /** The listener asked to be forgotten and nothing has been written since. */
+  erased?: boolean;
 }
 
 export type SaveOutcome = 'saved' | 'stale';

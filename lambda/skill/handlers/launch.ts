@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { isUnfinished } from '../../playback/progress';
 import type { SkillDeps } from '../deps';
 import { isNight, variantFor } from '../../playback/preferences';
+import { personOf } from '../listener';
 import { localClock } from '../local-clock';
 import { clipOf, loadListener, registerPerson, resumePosition, withClipReady } from '../listener-state';
 import { devicePosition, partTitle, playFromTheTop, playReplacingQueue, startAt } from '../player';
@@ -41,15 +42,16 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const clip = clipOf(record);
       const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
       // No stored place (a first visit, or DynamoDB not answering): the Echo's own place still counts.
-      const fromDevice = !record?.progress && devicePosition(deps, input) !== undefined;
+      const device = devicePosition(deps, input);
+      const fromDevice = !record?.progress && !record?.erased && device !== undefined && (device.person ?? '') === personOf(input.requestEnvelope);
       const resume = isUnfinished(record?.progress) || fromDevice ? resumePosition(deps, input, record) : undefined;
       const firstSegment = deps.catalog.variants[deps.catalog.defaultVariant][0];
       const worthOffering =
         resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);
       if (!resume || !worthOffering) {
         // The bedtime reminder is offered only where no resume question is: one question per launch.
-        if (isBedtimeOfferDue(record)) return offerBedtimeReminder(deps, input, record);
-        return beginPractice(input, `${record ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip, variant);
+        if (record && isBedtimeOfferDue(record)) return offerBedtimeReminder(deps, input, record);
+        return beginPractice(input, `${record && !record.erased ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip, variant);
       }
       if (isNight(clock.hour) || fromDevice) {
         // At night, or when only the Echo knows the place, the straight answer serves: carry on there.
@@ -88,7 +90,7 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
     async handle(input) {
       const offer = pendingOffer(input);
       input.attributesManager.setSessionAttributes({});
-      const record = offer && devicePosition(deps, input) ? undefined : await loadListener(deps, input);
+      const [record] = await Promise.all([loadListener(deps, input), registerPerson(deps, input)]);
       const clip = offer?.clip ?? devicePosition(deps, input)?.clip ?? clipOf(record);
       const variant = variantFor(deps.catalog, record?.preferences, (await localClock(deps, input)).hour);
       return beginPractice(input, offer ? say.fromTheStart : undefined, clip, variant);

@@ -9,7 +9,7 @@ import { variantDurationMs, variantFor, variantToCarryOn } from '../../playback/
 import { practiceStats } from '../../playback/stats';
 import type { Preferences } from '../../store/types';
 import type { SkillDeps } from '../deps';
-import { listenerKey, logId } from '../listener';
+import { listenerKey, logId, personOf } from '../listener';
 import { loadListener, registerPerson } from '../listener-state';
 import { localClock } from '../local-clock';
 import { devicePosition, isPlayingNow, playReplacingQueue } from '../player';
@@ -52,7 +52,10 @@ export function preferenceHandlers(deps: SkillDeps): RequestHandler[] {
       const speech = change.speech(deps, preferred);
       const device = devicePosition(deps, input);
       if (!isPlayingNow(device)) return input.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
-      const { variant, moved } = variantToCarryOn(deps.catalog, device.variant, preferred, device.segmentId);
+      const othersPractice = (device.person ?? '') !== personOf(input.requestEnvelope);
+      const { variant, moved } = othersPractice
+        ? { variant: device.variant, moved: false }
+        : variantToCarryOn(deps.catalog, device.variant, preferred, device.segmentId);
       playReplacingQueue(deps, input, { ...device, variant, attempt: 0 });
       const later = moved || variant === preferred ? '' : ` ${preferenceSay.nextTime}`;
       return input.responseBuilder.speak(`${speech}${later}`).withShouldEndSession(true).getResponse();

@@ -11,7 +11,7 @@ import { checkSankalpa, pickIdeas } from '../../sankalpa/phrase';
 import { makeClipWithin } from '../../sankalpa/clips';
 import type { SkillDeps } from '../deps';
 import { listenerKey, logId } from '../listener';
-import { loadListener } from '../listener-state';
+import { loadListener, registerPerson } from '../listener-state';
 import { devicePosition, isPlayingNow, playReplacingQueue, type Position } from '../player';
 import { sankalpaSay } from '../sankalpa-speech';
 import { isIntent } from './match';
@@ -82,7 +82,7 @@ export function sankalpaHandlers(deps: SkillDeps): RequestHandler[] {
       deps.log.warn('sankalpa clip not made; the practice plays without it', { listener: logId(key), error: String(error) });
     }
     try {
-      await deps.store.setSankalpa(key, { text, setAt: input.requestEnvelope.request.timestamp, clipKey });
+      await Promise.all([deps.store.setSankalpa(key, { text, setAt: input.requestEnvelope.request.timestamp, clipKey }), registerPerson(deps, input)]);
     } catch (error) {
       deps.log.error('sankalpa not saved', { listener: logId(key), error: String(error) });
       return finish(input, sankalpaSay.couldNotSave);

@@ -1,7 +1,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { SkillDeps } from '../deps';
-import { clipOf, loadListener, resumePosition } from '../listener-state';
+import { clipOf, loadListener, registerPerson, resumePosition } from '../listener-state';
 import { playFromTheTop, playReplacingQueue } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
@@ -15,6 +15,7 @@ export function transportHandlers(deps: SkillDeps): RequestHandler[] {
       playReplacingQueue(deps, input, position);
       if (speakIfFresh) input.responseBuilder.withShouldEndSession(true);
     } else {
+      await registerPerson(deps, input);
       playFromTheTop(deps, input, clipOf(record), speakIfFresh ? say.nothingToResume : undefined);
     }
     return input.responseBuilder.getResponse();
