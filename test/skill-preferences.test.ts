@@ -7,7 +7,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { encodeToken } from '../lambda/playback/token';
 import { createHarness, playOf, segmentOfToken, speechOf, type Harness } from './support/harness';
 import { startFakeAlexaApi, type FakeAlexaApi } from './support/fake-alexa-api';
-import { audioEvent, intent, launch, type DevicePlayer } from './support/requests';
+import { audioEvent, intent, launch, sectionSlot, type DevicePlayer } from './support/requests';
 
 const USER = 'amzn1.ask.account.LISTENER-ONE';
 const variantOf = (token: string) => token.split('|')[2];
@@ -125,6 +125,20 @@ describe('preferences by voice', () => {
     const fresh = await send(intent('AMAZON.NoIntent', { session: { new: false, attributes: offer.sessionAttributes ?? {} } }));
     expect(variantOf(playOf(fresh)?.token as string)).toBe('short');
     expect(segmentOfToken(playOf(fresh)?.token as string)).toBe('arrival');
+  });
+
+  it('starting by "skip to", "resume" or "next" with nothing playing plays the listener\'s own variant', async () => {
+    await send(intent('NatureSoundsOffIntent'));
+    const skip = playOf(await send(intent('SkipToSectionIntent', { slots: sectionSlot('body scan', 'body-scan') })));
+    expect(variantOf(skip?.token as string)).toBe('standard-plain');
+    expect(segmentOfToken(skip?.token as string)).toBe('body-scan');
+    expect(variantOf(playOf(await send(intent('AMAZON.ResumeIntent')))?.token as string)).toBe('standard-plain');
+    expect(variantOf(playOf(await send(intent('AMAZON.NextIntent')))?.token as string)).toBe('standard-plain');
+    // The short practice has no body scan: the skip lands in the full practice, still without the bed.
+    await send(intent('ShortPracticeIntent'));
+    const short = playOf(await send(intent('SkipToSectionIntent', { slots: sectionSlot('body scan', 'body-scan') })));
+    expect(variantOf(short?.token as string)).toBe('standard-plain');
+    expect(variantOf(playOf(await send(intent('AMAZON.ResumeIntent')))?.token as string)).toBe('short-plain');
   });
 
   it('"rest longer" during the practice queues the longer rest after the rest', async () => {

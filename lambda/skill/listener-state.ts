@@ -1,12 +1,14 @@
 /** Reads of the listener's stored state that a handler can afford to lose: a slow store never blocks the practice. */
 import type { HandlerInput } from 'ask-sdk-core';
 import { isPlayable } from '../playback/plan';
+import { variantFor } from '../playback/preferences';
 import { resumePoint, type Progress } from '../playback/progress';
 import { makeClipWithin } from '../sankalpa/clips';
 import type { ListenerRecord } from '../store/types';
 import type { SkillDeps } from './deps';
 import { accountKey, listenerKey, logId, personOf } from './listener';
-import { devicePosition, startAt, type Position } from './player';
+import { localClock } from './local-clock';
+import { devicePosition, playFromTheTop, startAt, type Position } from './player';
 
 export async function loadListener(deps: SkillDeps, input: HandlerInput): Promise<ListenerRecord | undefined> {
   const key = listenerKey(input.requestEnvelope);
@@ -96,4 +98,20 @@ export function storedPosition(deps: SkillDeps, record: ListenerRecord | undefin
 /** Where the listener is now: the device's place, else the stored one (one read), else nowhere. */
 export async function currentPosition(deps: SkillDeps, input: HandlerInput): Promise<Position | undefined> {
   return devicePosition(deps, input) ?? storedPosition(deps, await loadListener(deps, input));
+}
+
+/** The variant a fresh practice plays for this listener now: their choices, and the clock for the ending. */
+export async function preferredVariant(deps: SkillDeps, input: HandlerInput, record: ListenerRecord | undefined): Promise<string> {
+  return variantFor(deps.catalog, record?.preferences, (await localClock(deps, input)).hour);
+}
+
+/** A fresh run from the top, as this listener has chosen to hear it, optionally after a sentence. */
+export async function startFresh(
+  deps: SkillDeps,
+  input: HandlerInput,
+  record: ListenerRecord | undefined,
+  speech?: string,
+  clip = clipOf(record),
+): Promise<void> {
+  playFromTheTop(deps, input, clip, speech, await preferredVariant(deps, input, record));
 }

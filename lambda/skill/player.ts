@@ -90,7 +90,7 @@ export function speakThenCarryOn(deps: SkillDeps, input: HandlerInput, speech: s
 }
 
 /** A fresh run through the practice from its first part, optionally with a sentence first. */
-export function playFromTheTop(deps: SkillDeps, input: HandlerInput, clip: string, speech?: string, variant = deps.catalog.defaultVariant): void {
+export function playFromTheTop(deps: SkillDeps, input: HandlerInput, clip: string, speech: string | undefined, variant: string): void {
   playReplacingQueue(deps, input, { ...firstItem(deps.catalog, variant, deps.newNonce(), clip), offsetMs: 0 });
   if (speech) input.responseBuilder.speak(speech);
   input.responseBuilder.withShouldEndSession(true);

@@ -13,7 +13,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { askForRemindersDirective, createDailyReminder, hasRemindersPermission, REMINDERS_SCOPE } from '../../alexa/reminders';
-import { variantFor } from '../../playback/preferences';
 import type { BedtimeOffer, ListenerRecord } from '../../store/types';
 import {
   bedtimeSay,
@@ -26,9 +25,8 @@ import {
 } from '../bedtime';
 import type { SkillDeps } from '../deps';
 import { listenerKey, logId } from '../listener';
-import { clipOf, loadListener } from '../listener-state';
+import { loadListener, startFresh } from '../listener-state';
 import { localClock } from '../local-clock';
-import { playFromTheTop } from '../player';
 import { isIntent, isRequest } from './match';
 
 export { isBedtimeOfferDue } from '../bedtime';
@@ -71,10 +69,10 @@ async function recordAnswer(deps: SkillDeps, input: HandlerInput, answer: Bedtim
  * listener's sankalpa clip and chosen variant, as launch would have played it.
  */
 async function begin(deps: SkillDeps, input: HandlerInput, speech: string, consentCard = false): Promise<Response> {
-  const [record, clock] = await Promise.all([loadListener(deps, input), localClock(deps, input)]);
+  const record = await loadListener(deps, input);
   input.attributesManager.setSessionAttributes({});
   if (consentCard) input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
-  playFromTheTop(deps, input, clipOf(record), speech, variantFor(deps.catalog, record?.preferences, clock.hour));
+  await startFresh(deps, input, record, speech);
   return input.responseBuilder.getResponse();
 }
 

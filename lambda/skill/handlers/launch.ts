@@ -1,12 +1,11 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
 import { isUnfinished } from '../../playback/progress';
 import type { SkillDeps } from '../deps';
-import { isNight, variantFor } from '../../playback/preferences';
+import { isNight } from '../../playback/preferences';
 import { personOf } from '../listener';
 import { localClock } from '../local-clock';
-import { clipOf, loadListener, registerPerson, resumePosition, withClipReady } from '../listener-state';
-import { devicePosition, partTitle, playFromTheTop, playReplacingQueue, startAt } from '../player';
+import { clipOf, loadListener, registerPerson, resumePosition, startFresh, withClipReady } from '../listener-state';
+import { devicePosition, partTitle, playReplacingQueue, startAt } from '../player';
 import { sankalpaSay } from '../sankalpa-speech';
 import { say } from '../speech';
 import { isBedtimeOfferDue, offerBedtimeReminder } from './bedtime-offer';
@@ -23,11 +22,6 @@ interface ResumeOffer {
 }
 
 export function launchHandlers(deps: SkillDeps): RequestHandler[] {
-  const beginPractice = (input: HandlerInput, speech: string | undefined, clip: string, variant?: string): Response => {
-    playFromTheTop(deps, input, clip, speech, variant);
-    return input.responseBuilder.getResponse();
-  };
-
   const pendingOffer = (input: HandlerInput): ResumeOffer | undefined =>
     input.attributesManager.getSessionAttributes().resumeOffer as ResumeOffer | undefined;
 
@@ -38,7 +32,6 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const registering = registerPerson(deps, input);
       const record = await withClipReady(deps, input, await loadListener(deps, input));
       const [clock] = await Promise.all([clockSoon, registering]);
-      const variant = variantFor(deps.catalog, record?.preferences, clock.hour);
       const clip = clipOf(record);
       const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
       // No stored place (a first visit, or DynamoDB not answering): the Echo's own place still counts.
@@ -51,7 +44,8 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       if (!resume || !worthOffering) {
         // The bedtime reminder is offered only where no resume question is: one question per launch.
         if (record && isBedtimeOfferDue(record)) return offerBedtimeReminder(deps, input, record);
-        return beginPractice(input, `${record && !record.erased ? say.welcomeAgain : say.welcomeNew}${sankalpa}`, clip, variant);
+        await startFresh(deps, input, record, `${record && !record.erased ? say.welcomeAgain : say.welcomeNew}${sankalpa}`);
+        return input.responseBuilder.getResponse();
       }
       if (isNight(clock.hour) || fromDevice) {
         // At night, or when only the Echo knows the place, the straight answer serves: carry on there.
@@ -91,9 +85,8 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const offer = pendingOffer(input);
       input.attributesManager.setSessionAttributes({});
       const [record] = await Promise.all([loadListener(deps, input), registerPerson(deps, input)]);
-      const clip = offer?.clip ?? devicePosition(deps, input)?.clip ?? clipOf(record);
-      const variant = variantFor(deps.catalog, record?.preferences, (await localClock(deps, input)).hour);
-      return beginPractice(input, offer ? say.fromTheStart : undefined, clip, variant);
+      await startFresh(deps, input, record, offer ? say.fromTheStart : undefined, offer?.clip ?? devicePosition(deps, input)?.clip ?? clipOf(record));
+      return input.responseBuilder.getResponse();
     },
   };
 

@@ -3,22 +3,23 @@ import type { Response } from 'ask-sdk-model';
 import { nextPart, partOf, previousPart, startOfTarget } from '../../playback/plan';
 import { isTargetId, matchTarget } from '../../playback/targets';
 import type { SkillDeps } from '../deps';
-import { clipOf, loadListener, storedPosition } from '../listener-state';
-import { devicePosition, partTitle, playFromTheTop, playReplacingQueue, speakThenCarryOn, startAt, type Position } from '../player';
+import { clipOf, loadListener, preferredVariant, startFresh, storedPosition } from '../listener-state';
+import type { ListenerRecord } from '../../store/types';
+import { devicePosition, partTitle, playReplacingQueue, speakThenCarryOn, startAt, type Position } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
 
 type Move = 'next' | 'previous' | 'repeat';
 
 /**
- * Where a move lands: a new place, 'end' past the last part, or { clip } when nothing was
- * playing or stored (the read that found that also knows the listener's clip).
+ * Where a move lands: a new place, 'end' past the last part, or { record } when nothing was
+ * playing or stored (the read that found that also knows how the listener starts afresh).
  */
-async function planMove(deps: SkillDeps, input: HandlerInput, move: Move): Promise<Position | 'end' | { clip: string }> {
+async function planMove(deps: SkillDeps, input: HandlerInput, move: Move): Promise<Position | 'end' | { record: ListenerRecord | undefined }> {
   const device = devicePosition(deps, input);
   const record = device ? undefined : await loadListener(deps, input);
   const here = device ?? storedPosition(deps, record);
-  if (!here) return { clip: clipOf(record) };
+  if (!here) return { record };
   const target =
     move === 'next'
       ? nextPart(deps.catalog, here.variant, here.segmentId)
@@ -45,7 +46,7 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
       const move = INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: string } }).intent.name];
       const landing = await planMove(deps, input, move);
       if (landing === 'end') speakThenCarryOn(deps, input, say.lastPart);
-      else if (!('segmentId' in landing)) playFromTheTop(deps, input, landing.clip, say.nothingToResume);
+      else if (!('segmentId' in landing)) await startFresh(deps, input, landing.record, say.nothingToResume);
       else {
         playReplacingQueue(deps, input, landing);
         input.responseBuilder.withShouldEndSession(true);
@@ -69,11 +70,16 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
     canHandle: (input) => isIntent(input, 'SkipToSectionIntent'),
     async handle(input) {
       const device = devicePosition(deps, input);
-      const variant = device?.variant ?? deps.catalog.defaultVariant;
       const targetId = resolveSectionSlot(input);
-      const segmentId = targetId && startOfTarget(deps.catalog, variant, targetId);
+      if (!targetId) return answerUnknownPart(deps, input);
+      // Nothing playing: a fresh practice, as this listener has chosen to hear it.
+      const record = device ? undefined : await loadListener(deps, input);
+      const preferred = device?.variant ?? (await preferredVariant(deps, input, record));
+      // A part the chosen variant leaves out (the body scan in the short practice) is in the standard one.
+      const variant = startOfTarget(deps.catalog, preferred, targetId) ? preferred : sameMixStandard(deps, preferred);
+      const segmentId = startOfTarget(deps.catalog, variant, targetId);
       if (!segmentId) return answerUnknownPart(deps, input);
-      const clip = device?.clip ?? clipOf(await loadListener(deps, input));
+      const clip = device?.clip ?? clipOf(record);
       playReplacingQueue(deps, input, startAt(deps, variant, segmentId, clip));
       return input.responseBuilder
         .speak(say.skippingTo(partTitle(deps, segmentId)))
@@ -83,6 +89,12 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
   };
 
   return [moveByVoice, moveByButton, skipToSection];
+}
+
+/** The standard practice in the same mix as `variant` (with or without the nature bed). */
+function sameMixStandard(deps: SkillDeps, variant: string): string {
+  const plain = `${deps.catalog.defaultVariant}-plain`;
+  return variant.endsWith('-plain') && Object.hasOwn(deps.catalog.variants, plain) ? plain : deps.catalog.defaultVariant;
 }
 
 /** Entity resolution's id when Alexa matched the slot type; else our own match of the raw words. */

@@ -12,7 +12,7 @@ import type { SkillDeps } from '../deps';
 import { listenerKey, logId, personOf } from '../listener';
 import { loadListener, registerPerson } from '../listener-state';
 import { localClock } from '../local-clock';
-import { devicePosition, isPlayingNow, playReplacingQueue } from '../player';
+import { devicePosition, isPlayingNow, playReplacingQueue, speakThenCarryOn } from '../player';
 import { preferenceSay } from '../preference-speech';
 import { isIntent } from './match';
 
@@ -51,7 +51,7 @@ export function preferenceHandlers(deps: SkillDeps): RequestHandler[] {
       const preferred = variantFor(deps.catalog, preferences, clock.hour);
       const speech = change.speech(deps, preferred);
       const device = devicePosition(deps, input);
-      if (!isPlayingNow(device)) return input.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
+      if (!isPlayingNow(device)) return carryOn(input, speech);
       const othersPractice = (device.person ?? '') !== personOf(input.requestEnvelope);
       const { variant, moved } = othersPractice
         ? { variant: device.variant, moved: false }
@@ -81,9 +81,7 @@ export function preferenceHandlers(deps: SkillDeps): RequestHandler[] {
 
   /** A straight answer; if the practice was playing, it goes on where it was. */
   const carryOn = (input: HandlerInput, speech: string): Response => {
-    const device = devicePosition(deps, input);
-    input.responseBuilder.speak(speech).withShouldEndSession(true);
-    if (isPlayingNow(device)) playReplacingQueue(deps, input, { ...device, attempt: 0 });
+    speakThenCarryOn(deps, input, speech);
     return input.responseBuilder.getResponse();
   };
 

@@ -1,8 +1,8 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { SkillDeps } from '../deps';
-import { clipOf, loadListener, registerPerson, resumePosition } from '../listener-state';
-import { playFromTheTop, playReplacingQueue } from '../player';
+import { loadListener, registerPerson, resumePosition, startFresh } from '../listener-state';
+import { playReplacingQueue } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
 
@@ -15,8 +15,7 @@ export function transportHandlers(deps: SkillDeps): RequestHandler[] {
       playReplacingQueue(deps, input, position);
       if (speakIfFresh) input.responseBuilder.withShouldEndSession(true);
     } else {
-      await registerPerson(deps, input);
-      playFromTheTop(deps, input, clipOf(record), speakIfFresh ? say.nothingToResume : undefined);
+      await Promise.all([registerPerson(deps, input), startFresh(deps, input, record, speakIfFresh ? say.nothingToResume : undefined)]);
     }
     return input.responseBuilder.getResponse();
   };
