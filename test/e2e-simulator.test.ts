@@ -1,29 +1,19 @@
 /**
  * The newcomer's path, in a real browser: `npm start` (the real entry, as a child process),
  * "start spine nidra", hear it play, skip to the body scan, pause, restart the server, resume
- * into the body scan. Headless Chromium from Debian (`apt-get install chromium`), driven by
- * playwright-core; the audio is a short test set so the run stays well under a minute.
+ * into the body scan. Headless Chromium from npm (@sparticuz/chromium; see testkit/chromium.ts),
+ * driven by playwright-core; the audio is a short test set so the run stays well under a minute.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../testkit/chromium';
 import { createTestFolders, type TestFolders } from './support/local-server';
 
 const REPO = path.join(__dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOT = path.join(REPO, 'docs', 'simulator.png');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 interface RunningServer {
   url: string;
@@ -97,9 +87,8 @@ let browser: Browser | undefined;
 const servers: RunningServer[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   folders = createTestFolders(30);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: findChromium().executablePath, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
