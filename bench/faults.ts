@@ -16,8 +16,7 @@ import { DYNAMO_CONNECTION_TIMEOUT_MS, DYNAMO_MAX_ATTEMPTS, DYNAMO_REQUEST_TIMEO
 import { DEFAULT_STORE_BUDGET_MS } from '../lambda/store/deadline';
 import { closedEndpoint, startFaultProxy, type FaultMode } from '../test/support/fault-proxy';
 import { CLIENT_KINDS, createFaultSkill } from '../test/support/fault-skill';
-import { playOf, speechOf } from '../test/support/harness';
-import { audioEvent, intent, launch } from '../test/support/requests';
+import { audioEvent, intent, launch, playOf, speechOf } from '../testkit/envelopes';
 import { estimatedManifest } from '../tools/estimated-manifest';
 import { startBenchDynamo } from './dynamo';
 import { grid, median, ms } from './stats';

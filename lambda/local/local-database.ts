@@ -6,12 +6,12 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient } from '../store/client';
 import { ensureTable } from '../store/table';
+import { createDynamoWire, type DynamoWire } from '../store/wire';
 
 export interface LocalDatabase {
-  client: DynamoDBClient;
+  /** The Lambda's own DynamoDB client, tuned for a DynamoDB in this process. */
+  wire: DynamoWire;
   endpoint: string;
   /** Stops the endpoint and closes LevelDB, which writes everything out. */
   close(): Promise<void>;
@@ -29,19 +29,19 @@ export async function startLocalDatabase(dataDir: string, tableName: string): Pr
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = createDynamoClient({ region: 'us-east-1', endpoint, inProcess: true });
+  const wire = createDynamoWire({ region: 'us-east-1', endpoint, inProcess: true });
   try {
-    await ensureTable(client, tableName);
+    await ensureTable(wire, tableName);
   } catch (error) {
-    client.destroy();
+    wire.destroy();
     await closeServer(server);
     throw new Error(`cannot open the local database in ${dataDir}: ${(error as Error).message}`, { cause: error });
   }
   return {
-    client,
+    wire,
     endpoint,
     async close() {
-      client.destroy();
+      wire.destroy();
       await closeServer(server);
     },
   };

@@ -13,7 +13,7 @@ import type { ClipMaker } from '../sankalpa/clips';
 import type { Logger } from '../skill/deps';
 import { jsonLogger } from '../skill/log';
 import { createSkill } from '../skill/skill';
-import { createDynamoStore } from '../store/dynamo-store';
+import { createItemStore } from '../store/dynamo-store';
 import { DEFAULT_RENDER_SETTINGS, voiceSettingsId } from '../../tools/audio/render-key';
 import { audioRoute } from './audio-route';
 import { closableStore, createInFlight, trackInvocations } from './in-flight';
@@ -45,7 +45,7 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
   const model = JSON.parse(readFileSync(config.modelPath, 'utf8')) as InteractionModel;
   const database = await startLocalDatabase(config.dataDir, config.tableName);
   const inFlight = createInFlight();
-  const guarded = closableStore(createDynamoStore(database.client, config.tableName), inFlight);
+  const guarded = closableStore(createItemStore(database.wire, config.tableName), inFlight);
   const store = guarded.store;
   // Personal sankalpa clips in the practice voice, written to <audio dir>/clips/ and served under /audio/clips/.
   const clips = lazyLocalClips(config.audioDir);

@@ -4,6 +4,7 @@
  * computer only (see local-only.ts); the public /alexa route never skips verification.
  */
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Skill as CustomSkill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
@@ -36,6 +37,7 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
   router.use('/simulator', localOnly);
   const pageDir = path.join(__dirname, 'simulator');
   router.get('/', localOnly, (_req, res) => res.sendFile(path.join(pageDir, 'index.html')));
+  router.get('/simulator/page/token.js', (_req, res) => void res.type('text/javascript').send(tokenCodecForBrowser()));
   router.use('/simulator/page', express.static(pageDir, { index: false, maxAge: 0 }));
   router.use('/simulator', express.json({ limit: '1mb' }));
 
@@ -119,4 +121,20 @@ function practiceOutline(catalog: Catalog) {
 function elicitedSlot(value: unknown): { intent: string; slot: string } | undefined {
   const { intent, slot } = (value ?? {}) as { intent?: unknown; slot?: unknown };
   return typeof intent === 'string' && typeof slot === 'string' ? { intent, slot } : undefined;
+}
+
+let tokenCodec: string | undefined;
+
+/** The skill's own token codec (playback/token.ts) as a browser module, so the page reads tokens exactly as the skill does. */
+function tokenCodecForBrowser(): string {
+  tokenCodec ??= buildSync({
+    entryPoints: [path.join(__dirname, '..', 'playback', 'token.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0].text;
+  return tokenCodec;
 }

@@ -45,6 +45,26 @@ export function encodeToken(catalog: Catalog, state: PlaybackState): string {
   ].join('|');
 }
 
+/** A token's fields as written, before the catalog is consulted: what `parseToken` reads. */
+export interface TokenFields extends PlaybackState {
+  practiceId: string;
+  version: typeof TOKEN_VERSION | typeof PERSON_TOKEN_VERSION;
+}
+
+/**
+ * Reads a token's shape alone (any practice, any variant or segment name), for whoever needs its
+ * fields without the catalog: the person hash on a device event, the simulator's display, tests.
+ * Anything not shaped like a token this skill writes is undefined. Never throws.
+ */
+export function parseToken(token: unknown): TokenFields | undefined {
+  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return undefined;
+  const fields = token.split('|');
+  const [practiceId, version, variant, segmentId, nonce, attempt, clip, person = ''] = fields;
+  const shapeOk = (version === TOKEN_VERSION && fields.length === 7) || (version === PERSON_TOKEN_VERSION && fields.length === 8 && PERSON_HASH.test(person));
+  if (!shapeOk || !NONCE.test(nonce) || (attempt !== '0' && attempt !== '1') || !CLIP_KEY.test(clip)) return undefined;
+  return { practiceId, version, variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip, ...(person ? { person } : {}) };
+}
+
 /**
  * Reads a token defensively: anything the skill did not issue, or that points outside the
  * practice, is "no state" (undefined). Never throws.
@@ -54,15 +74,12 @@ export function decodeToken(
   token: unknown,
   isPlayable: (variant: string, segmentId: string) => boolean,
 ): PlaybackState | undefined {
-  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return undefined;
-  const fields = token.split('|');
-  const [practiceId, version, variant, segmentId, nonce, attempt, clip, person = ''] = fields;
-  const shapeOk = (version === TOKEN_VERSION && fields.length === 7) || (version === PERSON_TOKEN_VERSION && fields.length === 8 && PERSON_HASH.test(person));
-  if (practiceId !== catalog.practiceId || !shapeOk) return undefined;
-  if (!Object.hasOwn(catalog.variants, variant)) return undefined;
-  if (!isPlayable(variant, segmentId)) return undefined;
-  if (!NONCE.test(nonce) || (attempt !== '0' && attempt !== '1') || !CLIP_KEY.test(clip)) return undefined;
-  return { variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip, ...(person ? { person } : {}) };
+  const fields = parseToken(token);
+  if (!fields || fields.practiceId !== catalog.practiceId) return undefined;
+  const { practiceId: _practice, version: _version, ...state } = fields;
+  if (!Object.hasOwn(catalog.variants, state.variant)) return undefined;
+  if (!isPlayable(state.variant, state.segmentId)) return undefined;
+  return state;
 }
 
 export function newNonce(random: () => number = Math.random): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { PERSON_HASH, PERSON_TOKEN_VERSION } from '../playback/token';
+import { parseToken } from '../playback/token';
 import { userIdOf } from './refusal';
 
 /**
@@ -32,8 +32,7 @@ export function personOf(envelope: RequestEnvelope): string {
   if (!type.startsWith('AudioPlayer.') && !type.startsWith('PlaybackController.')) return '';
   const request = envelope.request as { token?: unknown };
   const token = typeof request?.token === 'string' ? request.token : envelope.context?.AudioPlayer?.token;
-  const fields = typeof token === 'string' ? token.split('|') : [];
-  return fields.length === 8 && fields[1] === PERSON_TOKEN_VERSION && PERSON_HASH.test(fields[7]) ? fields[7] : '';
+  return parseToken(token)?.person ?? '';
 }
 
 export function personHash(personId: string): string {

@@ -39,8 +39,17 @@ export interface DynamoWire extends ItemCalls {
   destroy(): void;
 }
 
+/**
+ * A DynamoDB inside this very process (the local server's dynalite) answers when the server's own
+ * queue of work gets to it: its "latency" is load, not a sick network, so it gets the local budget.
+ */
+const IN_PROCESS_TIMEOUT_MS = 3_000;
+
 export function createDynamoWire(config: DynamoConfig): DynamoWire {
   const url = new URL(config.endpoint ?? `https://dynamodb.${config.region}.amazonaws.com`);
+  const limits = config.inProcess
+    ? { connectMs: IN_PROCESS_TIMEOUT_MS, requestMs: IN_PROCESS_TIMEOUT_MS }
+    : { connectMs: DYNAMO_CONNECTION_TIMEOUT_MS, requestMs: DYNAMO_REQUEST_TIMEOUT_MS };
   const secure = url.protocol === 'https:';
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const signer = new SignatureV4({
@@ -61,7 +70,7 @@ export function createDynamoWire(config: DynamoConfig): DynamoWire {
       headers: { host: url.host, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },
       body,
     });
-    const { status, text } = await post(url, secure, agent, signed.headers, body);
+    const { status, text } = await post(url, secure, agent, signed.headers, body, limits);
     const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string; Message?: string };
     if (status === 200) return parsed;
     const type = (parsed.__type ?? 'UnknownError').split('#').pop() as string;
@@ -107,8 +116,15 @@ function credentials(local: boolean) {
   throw new DynamoWireError('CredentialsError', 'no AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)', undefined, false);
 }
 
-/** One POST: at most DYNAMO_CONNECTION_TIMEOUT_MS to connect and DYNAMO_REQUEST_TIMEOUT_MS in all. */
-function post(url: URL, secure: boolean, agent: HttpAgent, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+/** One POST: at most `limits.connectMs` to connect and `limits.requestMs` in all. */
+function post(
+  url: URL,
+  secure: boolean,
+  agent: HttpAgent,
+  headers: Record<string, string>,
+  body: string,
+  limits: { connectMs: number; requestMs: number },
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const request: ClientRequest = (secure ? httpsRequest : httpRequest)({
       protocol: url.protocol,
@@ -120,10 +136,10 @@ function post(url: URL, secure: boolean, agent: HttpAgent, headers: Record<strin
       agent,
     });
     const fail = (name: string, message: string) => request.destroy(new DynamoWireError(name, message, undefined, true));
-    const overall = setTimeout(() => fail('TimeoutError', `no answer within ${DYNAMO_REQUEST_TIMEOUT_MS} ms`), DYNAMO_REQUEST_TIMEOUT_MS);
+    const overall = setTimeout(() => fail('TimeoutError', `no answer within ${limits.requestMs} ms`), limits.requestMs);
     request.on('socket', (socket) => {
       if (!socket.connecting) return;
-      const connecting = setTimeout(() => fail('TimeoutError', `no connection within ${DYNAMO_CONNECTION_TIMEOUT_MS} ms`), DYNAMO_CONNECTION_TIMEOUT_MS);
+      const connecting = setTimeout(() => fail('TimeoutError', `no connection within ${limits.connectMs} ms`), limits.connectMs);
       socket.once('connect', () => clearTimeout(connecting));
       socket.once('close', () => clearTimeout(connecting));
     });

@@ -13,7 +13,7 @@ import type { ListenerStore } from '../../lambda/store/types';
 import { createDynamoWire } from '../../lambda/store/wire';
 import { AUDIO_BASE_URL } from './catalog';
 import type { LogEntry } from './harness';
-import { SKILL_ID } from './requests';
+import { SKILL_ID } from '../../testkit/envelopes';
 import { trackCalls } from './settle';
 
 export const CLIENT_KINDS = ['sdk', 'wire'] as const;

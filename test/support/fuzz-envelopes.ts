@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Catalog } from '../../lambda/playback/catalog';
 import { encodeToken } from '../../lambda/playback/token';
-import { SKILL_ID } from './requests';
+import { envelope, type DevicePlayer } from '../../testkit/envelopes';
 
 export const FUZZ_USERS = ['amzn1.ask.account.FUZZ-A', 'amzn1.ask.account.FUZZ-B', 'amzn1.ask.account.FUZZ-C'];
 
@@ -152,38 +152,29 @@ export function envelopes(catalog: Catalog) {
       error: fc.record({ type: hostileText, message: hostileText }),
     })
     .map((parts) => {
-      const application = { applicationId: SKILL_ID };
-      const user = { userId: parts.userId };
-      const request: Record<string, unknown> = {
-        type: parts.type,
-        requestId: 'amzn1.echo-api.request.fuzz',
-        timestamp: parts.timestamp,
-        locale: parts.locale,
-      };
+      // Hostile timestamps and locales go straight into the request, past the builder's types.
+      const request: Record<string, unknown> = { type: parts.type, timestamp: parts.timestamp, locale: parts.locale };
       if (parts.type === 'IntentRequest') request.intent = { name: parts.intent, confirmationStatus: 'NONE', slots: parts.slots };
       if (parts.type.startsWith('AudioPlayer.')) Object.assign(request, { token: parts.token, offsetInMilliseconds: parts.offset });
       if (parts.type === 'AudioPlayer.PlaybackFailed') {
         Object.assign(request, { error: parts.error, currentPlaybackState: parts.player ?? undefined });
       }
       if (parts.type === 'AlexaSkillEvent.SkillDisabled') request.body = { userId: parts.userId, userInformationPersistenceStatus: 'PERSISTED' };
-      const envelope: Record<string, unknown> = {
-        version: '1.0',
-        context: {
-          System: {
-            application,
-            user,
-            device: { deviceId: 'amzn1.ask.device.FUZZ', supportedInterfaces: { AudioPlayer: {} } },
-            ...(parts.personId === null ? {} : { person: { personId: parts.personId } }),
-          },
-          ...(parts.player ? { AudioPlayer: parts.player } : {}),
-        },
-        request,
-      };
       const sessionful = parts.type === 'LaunchRequest' || parts.type === 'IntentRequest' || parts.type === 'SessionEndedRequest';
-      if (sessionful && parts.withSession) {
-        envelope.session = { new: false, sessionId: 'amzn1.echo-api.session.fuzz', application, user, attributes: parts.attributes };
-      }
-      return envelope;
+      const built = envelope(
+        request,
+        {
+          userId: parts.userId,
+          deviceId: 'amzn1.ask.device.FUZZ',
+          requestId: 'amzn1.echo-api.request.fuzz',
+          personId: parts.personId ?? undefined,
+          player: (parts.player ?? undefined) as DevicePlayer | undefined,
+          api: false,
+          session: { new: false, sessionId: 'amzn1.echo-api.session.fuzz', attributes: parts.attributes },
+        },
+        sessionful && parts.withSession,
+      );
+      return built as unknown as Record<string, unknown>;
     });
 }
 

@@ -1,16 +1,13 @@
-import type { AddressInfo } from 'node:net';
+import { backendFromEnv, startLocalDynamo, type RunningDynamo } from './local-dynamodb';
 
 /**
- * Starts one in-memory dynalite for the whole run on a random loopback port. Test files create
- * their own tables, so they never see each other's listeners.
+ * Starts one local DynamoDB for the whole run on a random loopback port (dynalite, or Amazon's
+ * DynamoDB Local with DYNAMODB_BACKEND=dynamodb-local). Test files create their own tables, so they
+ * never see each other's listeners.
  */
 export default async function globalSetup(): Promise<void> {
-  // dynalite ships no types; its factory returns a node http.Server.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dynalite = require('dynalite') as (options: object) => import('node:http').Server;
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${port}`;
-  (globalThis as { __DYNALITE__?: unknown }).__DYNALITE__ = server;
+  const dynamo = await startLocalDynamo(backendFromEnv());
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.DYNAMODB_BACKEND = dynamo.backend;
+  (globalThis as { __LOCAL_DYNAMO__?: RunningDynamo }).__LOCAL_DYNAMO__ = dynamo;
 }

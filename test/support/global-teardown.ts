@@ -1,6 +1,5 @@
-import type { Server } from 'node:http';
+import type { RunningDynamo } from './local-dynamodb';
 
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __DYNALITE__?: Server }).__DYNALITE__;
-  if (server) await new Promise((resolve) => server.close(resolve));
+  await (globalThis as { __LOCAL_DYNAMO__?: RunningDynamo }).__LOCAL_DYNAMO__?.stop();
 }

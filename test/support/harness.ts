@@ -1,18 +1,20 @@
-/** The real skill against a real (dynalite) table, with a clock the test controls and every DynamoDB call counted. */
+/**
+ * The real skill against a real table (dynalite, or Amazon's DynamoDB Local), over the Lambda's own
+ * DynamoDB client, with a clock the test controls and every DynamoDB call counted.
+ */
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { alexaRuleViolations } from '../../lambda/alexa-rules';
 import type { Catalog } from '../../lambda/playback/catalog';
 import type { SkillDeps } from '../../lambda/skill/deps';
 import { listenerKey } from '../../lambda/skill/listener';
 import { createSkill } from '../../lambda/skill/skill';
-import { createDynamoClient } from '../../lambda/store/client';
-import { createDynamoStore } from '../../lambda/store/dynamo-store';
+import { createItemStore, type ItemCalls } from '../../lambda/store/dynamo-store';
 import { ensureTable } from '../../lambda/store/table';
 import type { ListenerStore } from '../../lambda/store/types';
+import { createDynamoWire, type DynamoWire } from '../../lambda/store/wire';
+import { LISTENER_ID, SKILL_ID } from '../../testkit/envelopes';
 import { AUDIO_BASE_URL, testCatalog } from './catalog';
-import { SKILL_ID } from './requests';
 
 export interface LogEntry {
   level: string;
@@ -23,10 +25,12 @@ export interface LogEntry {
 export interface Harness {
   catalog: Catalog;
   store: ListenerStore;
-  client: DynamoDBClient;
-  /** DynamoDB command names sent since the last reset. */
+  /** The wire client itself, for a test's own direct reads. */
+  wire: DynamoWire;
+  tableName: string;
+  /** DynamoDB operation names sent since the last reset. */
   calls: string[];
-  /** The item key (pk) of every DynamoDB command sent, in order. */
+  /** The item key (pk) of every DynamoDB operation sent, in order. */
   keys: string[];
   logs: LogEntry[];
   clock: { ms: number };
@@ -34,29 +38,44 @@ export interface Harness {
   keyOf(userId?: string): string;
 }
 
-export async function createHarness(overrides: Partial<SkillDeps> = {}): Promise<Harness> {
+/** The DynamoDB the test run started (jest's global setup): dynalite, or DynamoDB Local. */
+export function testDynamoEndpoint(): string {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('dynalite is not running (jest global setup sets DYNAMODB_ENDPOINT)');
-  const client = createDynamoClient({ region: 'us-east-1', endpoint });
-  const tableName = `listeners-${randomUUID()}`;
-  await ensureTable(client, tableName);
+  if (!endpoint) throw new Error('no local DynamoDB is running (jest global setup sets DYNAMODB_ENDPOINT)');
+  return endpoint;
+}
+
+/** A fresh table on the test run's DynamoDB, and the wire client to reach it. */
+export async function createTestTable(prefix = 'listeners'): Promise<{ wire: DynamoWire; tableName: string }> {
+  const wire = createDynamoWire({ region: 'us-east-1', endpoint: testDynamoEndpoint() });
+  const tableName = `${prefix}-${randomUUID()}`;
+  await ensureTable(wire, tableName);
+  return { wire, tableName };
+}
+
+/** Item calls that record each operation's name and key before it goes out. */
+export function countedCalls(inner: ItemCalls, calls: string[], keys: string[]): ItemCalls {
+  const record = (operation: string, key: unknown) => {
+    calls.push(operation);
+    keys.push(String((key as { pk?: { S?: string } } | undefined)?.pk?.S));
+  };
+  return {
+    getItem: (input) => (record('GetItem', input.Key), inner.getItem(input)),
+    updateItem: (input) => (record('UpdateItem', input.Key), inner.updateItem(input)),
+    putItem: (input) => (record('PutItem', input.Item), inner.putItem(input)),
+  };
+}
+
+export async function createHarness(overrides: Partial<SkillDeps> = {}): Promise<Harness> {
+  const { wire, tableName } = await createTestTable();
   const calls: string[] = [];
   const keys: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      calls.push(String(context.commandName));
-      const input = args.input as { Key?: { pk?: { S?: string } }; Item?: { pk?: { S?: string } } };
-      keys.push(String(input.Key?.pk?.S ?? input.Item?.pk?.S));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
   const logs: LogEntry[] = [];
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) => logs.push({ level, message, fields });
   const clock = { ms: Date.parse('2026-11-24T21:30:00Z') };
   let nonces = 0;
   const catalog = testCatalog();
-  const store = createDynamoStore(client, tableName);
+  const store = createItemStore(countedCalls(wire, calls, keys), tableName);
   const skill = createSkill({
     catalog,
     store,
@@ -70,7 +89,8 @@ export async function createHarness(overrides: Partial<SkillDeps> = {}): Promise
   return {
     catalog,
     store,
-    client,
+    wire,
+    tableName,
     calls,
     keys,
     logs,
@@ -81,25 +101,6 @@ export async function createHarness(overrides: Partial<SkillDeps> = {}): Promise
       if (violations.length) throw new Error(`Alexa would reject this response:\n${violations.join('\n')}`);
       return response;
     },
-    keyOf: (userId = 'amzn1.ask.account.LISTENER-ONE') =>
-      listenerKey({ context: { System: { user: { userId } } } } as unknown as RequestEnvelope),
+    keyOf: (userId = LISTENER_ID) => listenerKey({ context: { System: { user: { userId } } } } as unknown as RequestEnvelope),
   };
-}
-
-/** The Play directive of a response, if any. */
-export function playOf(response: ResponseEnvelope) {
-  const play = (response.response.directives ?? []).find((d) => d.type === 'AudioPlayer.Play') as
-    | { playBehavior: string; audioItem: { stream: { url: string; token: string; offsetInMilliseconds: number; expectedPreviousToken?: string } } }
-    | undefined;
-  return play && { behavior: play.playBehavior, ...play.audioItem.stream };
-}
-
-export function speechOf(response: ResponseEnvelope): string | undefined {
-  const speech = response.response.outputSpeech as { ssml?: string } | undefined;
-  return speech?.ssml;
-}
-
-/** The segment id a token or stream URL points at. */
-export function segmentOfToken(token: string): string {
-  return token.split('|')[3];
 }

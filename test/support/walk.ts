@@ -1,8 +1,9 @@
 /** Drives a whole practice like an Echo: launch, then Started, NearlyFinished (enqueue), Finished per item. */
 import { expect } from '@jest/globals';
 import { isPersonalClip } from '../../lambda/playback/plan';
-import { playOf, segmentOfToken, type Harness } from './harness';
-import { audioEvent, launch } from './requests';
+import { type Harness } from './harness';
+import { segmentOfToken } from '../../testkit/tokens';
+import { audioEvent, launch, playOf } from '../../testkit/envelopes';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,4 +1,5 @@
 // Everything the page shows, written from plain data: no framework, no state of its own.
+import { parseToken } from './token.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -10,10 +11,10 @@ export function clock(ms) {
   return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-/** The segment a token points at: practice|version|variant|segment|nonce|attempt|clip. */
+/** The variant and segment a token points at, read by the skill's own codec (served as token.js). */
 export function tokenPlace(token) {
-  const fields = typeof token === 'string' ? token.split('|') : [];
-  return fields.length === 7 ? { variant: fields[2], segmentId: fields[3] } : undefined;
+  const fields = parseToken(token);
+  return fields && { variant: fields.variant, segmentId: fields.segmentId };
 }
 
 /** Plain text of an SSML or plain-text outputSpeech. */
