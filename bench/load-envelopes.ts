@@ -1,10 +1,12 @@
 /**
- * What a simulated Echo sends for `npm run load`, shaped like Alexa's envelopes: one-second ISO
- * timestamps, the device's AudioPlayer state in every context, and a session only on speech.
- * Also the checks on what comes back, written from the skill's documented token format rather
- * than by importing the skill's own decoder, so a bug there cannot hide itself.
+ * What a simulated Echo sends for `npm run load`, from the project's one envelope builder
+ * (testkit/): one-second ISO timestamps, the device's AudioPlayer state in every context, and a
+ * session only on speech. Also the checks on what comes back, written from the skill's documented
+ * token format rather than by importing the skill's own decoder: a deliberate second opinion, so a
+ * bug in the codec cannot hide itself.
  */
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { audioEvent, intent, launch, type EnvelopeOptions } from '../testkit/envelopes';
 
 export interface Echo {
   skillId: string;
@@ -28,42 +30,30 @@ export interface Session {
 /** Alexa writes request timestamps to the second; the skill's write ordering depends on that. */
 export const alexaTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 
-let requests = 0;
+let sessions = 0;
 
-function envelope(echo: Echo, atMs: number, player: PlayerContext, request: Record<string, unknown>, session?: Session): RequestEnvelope {
-  requests += 1;
-  const application = { applicationId: echo.skillId };
-  const user = { userId: echo.userId };
-  const body: Record<string, unknown> = {
-    version: '1.0',
-    context: {
-      System: {
-        application,
-        user,
-        device: { deviceId: echo.deviceId, supportedInterfaces: { AudioPlayer: {} } },
-        apiEndpoint: 'https://api.amazonalexa.com',
-      },
-      AudioPlayer: player,
-    },
-    request: { requestId: `amzn1.echo-api.request.load-${requests}`, timestamp: alexaTime(atMs), locale: echo.locale, ...request },
-  };
-  if (session) body.session = { new: session.new, sessionId: session.sessionId, application, user, attributes: session.attributes };
-  return body as unknown as RequestEnvelope;
-}
+const options = (echo: Echo, atMs: number, player: PlayerContext, session?: Session): EnvelopeOptions => ({
+  skillId: echo.skillId,
+  locale: echo.locale,
+  userId: echo.userId,
+  deviceId: echo.deviceId,
+  timestamp: alexaTime(atMs),
+  player,
+  session,
+});
 
 export function newSession(): Session {
-  requests += 1;
-  return { sessionId: `amzn1.echo-api.session.load-${requests}`, new: true, attributes: {} };
+  sessions += 1;
+  return { sessionId: `amzn1.echo-api.session.load-${sessions}`, new: true, attributes: {} };
 }
 
-export const launchRequest = (echo: Echo, atMs: number, player: PlayerContext, session: Session) =>
-  envelope(echo, atMs, player, { type: 'LaunchRequest' }, session);
+export const launchRequest = (echo: Echo, atMs: number, player: PlayerContext, session: Session) => launch(options(echo, atMs, player, session));
 
 export const intentRequest = (echo: Echo, atMs: number, player: PlayerContext, session: Session, name: string, slots: Record<string, unknown> = {}) =>
-  envelope(echo, atMs, player, { type: 'IntentRequest', intent: { name, confirmationStatus: 'NONE', slots } }, session);
+  intent(name, { ...options(echo, atMs, player, session), slots });
 
 export const deviceEvent = (echo: Echo, atMs: number, player: PlayerContext, type: string, token: string, offsetMs: number) =>
-  envelope(echo, atMs, player, { type: `AudioPlayer.${type}`, token, offsetInMilliseconds: offsetMs });
+  audioEvent(type, token, offsetMs, options(echo, atMs, player));
 
 /** The section slot as Alexa fills it when the words match a SECTION value. */
 export function sectionSlot(spoken: string, id: string): Record<string, unknown> {

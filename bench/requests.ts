@@ -1,8 +1,11 @@
 /**
- * Request envelopes for the benchmark, shaped like Alexa's. Both skills get the very same
- * envelopes; only the tokens differ, and those come from each skill's own responses.
+ * Request envelopes for the benchmark, from the project's one envelope builder (testkit/). Both
+ * skills get the very same envelopes; only the tokens differ, and those come from each skill's own
+ * responses.
  */
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { audioEvent as deviceEvent, intent, launch as launchEnvelope, type EnvelopeOptions } from '../testkit/envelopes';
+
+export { playOf, type Play } from '../testkit/envelopes';
 
 export const BENCH_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-00000000be0c';
 
@@ -25,51 +28,19 @@ export interface At {
   player?: Player;
 }
 
-let counter = 0;
+const options = (at: At): EnvelopeOptions => ({
+  skillId: BENCH_SKILL_ID,
+  userId: at.userId,
+  deviceId: 'amzn1.ask.device.BENCH-ECHO',
+  timestamp: at.timeMs,
+  player: at.player,
+});
 
-function envelope(request: Record<string, unknown>, at: At, withSession: boolean): RequestEnvelope {
-  counter += 1;
-  const application = { applicationId: BENCH_SKILL_ID };
-  const user = { userId: at.userId };
-  const context: Record<string, unknown> = {
-    System: {
-      application,
-      user,
-      device: { deviceId: 'amzn1.ask.device.BENCH-ECHO', supportedInterfaces: { AudioPlayer: {} } },
-      apiEndpoint: 'https://api.amazonalexa.com',
-    },
-  };
-  if (at.player) context.AudioPlayer = at.player;
-  const body: Record<string, unknown> = {
-    version: '1.0',
-    context,
-    request: { requestId: `amzn1.echo-api.request.bench-${counter}`, timestamp: new Date(at.timeMs).toISOString(), locale: 'en-US', ...request },
-  };
-  if (withSession) {
-    body.session = { new: true, sessionId: `amzn1.echo-api.session.bench-${counter}`, application, user, attributes: {} };
-  }
-  return body as unknown as RequestEnvelope;
-}
-
-export const launch = (at: At) => envelope({ type: 'LaunchRequest' }, at, true);
+export const launch = (at: At) => launchEnvelope(options(at));
 
 /** "Alexa, next": a voice skip while the practice plays. */
-export const skip = (at: At) =>
-  envelope({ type: 'IntentRequest', intent: { name: 'AMAZON.NextIntent', confirmationStatus: 'NONE', slots: {} } }, at, true);
+export const skip = (at: At) => intent('AMAZON.NextIntent', options(at));
 
 export const audioEvent = (type: 'PlaybackStarted' | 'PlaybackNearlyFinished' | 'PlaybackFinished' | 'PlaybackStopped', token: string, offsetMs: number, at: At) =>
-  envelope({ type: `AudioPlayer.${type}`, token, offsetInMilliseconds: offsetMs }, at, false);
+  deviceEvent(type, token, offsetMs, options(at));
 
-export interface Play {
-  behavior: string;
-  token: string;
-  url: string;
-}
-
-/** The Play directive of a response, if any. */
-export function playOf(response: ResponseEnvelope): Play | undefined {
-  const play = (response.response?.directives ?? []).find((d) => d.type === 'AudioPlayer.Play') as
-    | { playBehavior: string; audioItem: { stream: { url: string; token: string } } }
-    | undefined;
-  return play && { behavior: play.playBehavior, token: play.audioItem.stream.token, url: play.audioItem.stream.url };
-}

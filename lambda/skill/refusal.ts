@@ -16,7 +16,9 @@ export function refusalReason(envelope: unknown, skillId: string | undefined): s
   const { request, context, session } = envelope as Partial<Record<'request' | 'context' | 'session', Record<string, any>>>;
   if (!request || typeof request !== 'object' || !isText(request.type)) return 'no request type';
   const system = context?.System;
-  const applicationId = system?.application?.applicationId ?? session?.application?.applicationId;
+  // Alexa always names the skill in the context (the SDK's own skill id check reads it there); a
+  // session's copy is only checked against it.
+  const applicationId = system?.application?.applicationId;
   if (!isText(applicationId)) return 'no application id';
   if (skillId && applicationId !== skillId) return 'a request for another skill';
   if (session && session.application?.applicationId !== undefined && session.application.applicationId !== applicationId) {

@@ -37,6 +37,10 @@ describe('security and privacy', () => {
     const mixed = launch({ userId: ONE });
     (mixed.session as { user: { userId: string } }).user.userId = TWO;
     await expect(harness.send(mixed)).rejects.toMatchObject({ message: 'session and context name different users' });
+    // Alexa always names the skill in the context; a session's copy alone does not make a request ours.
+    const sessionOnly = launch();
+    delete (sessionOnly.context.System as { application?: unknown }).application;
+    await expect(harness.send(sessionOnly)).rejects.toMatchObject({ name: 'RequestRefusedError', message: 'no application id' });
     expect(harness.calls).toEqual([]);
   });
 

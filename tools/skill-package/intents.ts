@@ -1,4 +1,5 @@
 /** Intents and sample utterances of the Spine Nidra interaction model (same for every locale). */
+import { BUILT_IN_INTENT_NAMES, type CustomIntentName } from '../../models/intents';
 import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
 import { PREFERENCE_INTENTS } from './preference-intents';
 import { PRIVACY_INTENTS } from './privacy-intents';
@@ -8,29 +9,8 @@ export const INVOCATION_NAME = 'spine nidra';
 
 export const SECTION_SLOT_TYPE = 'SECTION';
 
-/**
- * Built-in intents the skill handles. AudioPlayer skills must accept the playback built-ins even
- * when they only answer "that isn't supported here" (loop, shuffle). Samples come from Amazon.
- */
-export const BUILT_IN_INTENTS = [
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.LoopOnIntent',
-  'AMAZON.LoopOffIntent',
-  'AMAZON.ShuffleOnIntent',
-  'AMAZON.ShuffleOffIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.HelpIntent',
-  'AMAZON.FallbackIntent',
-  'AMAZON.NavigateHomeIntent',
-  'AMAZON.YesIntent',
-  'AMAZON.NoIntent',
-] as const;
+/** Built-in intents the skill handles (the registry in models/intents.ts). */
+export const BUILT_IN_INTENTS = BUILT_IN_INTENT_NAMES;
 
 /** "skip to the lower back", "go back to the sankalpa". */
 export const SKIP_TO_SECTION_SAMPLES: readonly string[] = [
@@ -115,7 +95,7 @@ export const TIME_LEFT_SAMPLES: readonly string[] = [
 ];
 
 export interface SampleIntent {
-  name: string;
+  name: CustomIntentName;
   slots?: ReadonlyArray<{ name: string; type: string }>;
   samples: readonly string[];
 }

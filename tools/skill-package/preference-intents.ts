@@ -1,7 +1,8 @@
 /** Preferences by voice (remembered, confirmed in one sentence), the settings read-back and practice stats. */
+import type { CustomIntentName } from '../../models/intents';
 import type { SampleIntent } from './intents';
 
-const intent = (name: string, samples: string[]): SampleIntent => ({ name, samples });
+const intent = (name: CustomIntentName, samples: string[]): SampleIntent => ({ name, samples });
 
 export const PREFERENCE_INTENTS: readonly SampleIntent[] = [
   intent('GentleStartIntent', [

@@ -1,11 +1,13 @@
 import { getIntentName, getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { IntentName } from '../../../models/intents';
 
 export function isRequest(input: HandlerInput, ...types: string[]): boolean {
   return types.includes(getRequestType(input.requestEnvelope));
 }
 
-export function isIntent(input: HandlerInput, ...names: string[]): boolean {
-  return isRequest(input, 'IntentRequest') && names.includes(getIntentName(input.requestEnvelope));
+/** Names come from the interaction model's registry, so a handler cannot match an intent the model lacks. */
+export function isIntent(input: HandlerInput, ...names: IntentName[]): boolean {
+  return isRequest(input, 'IntentRequest') && (names as string[]).includes(getIntentName(input.requestEnvelope));
 }
 
 /** AudioPlayer and PlaybackController requests: answered with directives only, never speech. */

@@ -8,6 +8,7 @@ import type { ListenerRecord } from '../../store/types';
 import { devicePosition, partTitle, playReplacingQueue, speakThenCarryOn, startAt, type Position } from '../player';
 import { say } from '../speech';
 import { isIntent, isRequest } from './match';
+import type { IntentName } from '../../../models/intents';
 
 type Move = 'next' | 'previous' | 'repeat';
 
@@ -29,11 +30,12 @@ async function planMove(deps: SkillDeps, input: HandlerInput, move: Move): Promi
   return target ? startAt(deps, here.variant, target, here.clip) : 'end';
 }
 
-const INTENT_MOVES: Record<string, Move> = {
+const INTENT_MOVES = {
   'AMAZON.NextIntent': 'next',
   'AMAZON.PreviousIntent': 'previous',
   'AMAZON.RepeatIntent': 'repeat',
-};
+} as const satisfies Partial<Record<IntentName, Move>>;
+type MoveIntent = keyof typeof INTENT_MOVES;
 const BUTTON_MOVES: Record<string, Move> = {
   'PlaybackController.NextCommandIssued': 'next',
   'PlaybackController.PreviousCommandIssued': 'previous',
@@ -41,9 +43,9 @@ const BUTTON_MOVES: Record<string, Move> = {
 
 export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
   const moveByVoice: RequestHandler = {
-    canHandle: (input) => isIntent(input, ...Object.keys(INTENT_MOVES)),
+    canHandle: (input) => isIntent(input, ...(Object.keys(INTENT_MOVES) as MoveIntent[])),
     async handle(input) {
-      const move = INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: string } }).intent.name];
+      const move = INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: MoveIntent } }).intent.name];
       const landing = await planMove(deps, input, move);
       if (landing === 'end') speakThenCarryOn(deps, input, say.lastPart);
       else if (!('segmentId' in landing)) await startFresh(deps, input, landing.record, say.nothingToResume);

@@ -15,11 +15,12 @@ import { localClock } from '../local-clock';
 import { devicePosition, isPlayingNow, playReplacingQueue, speakThenCarryOn } from '../player';
 import { preferenceSay } from '../preference-speech';
 import { isIntent } from './match';
+import { PREFERENCE_INTENT_NAMES, type PreferenceIntentName } from '../../../models/intents';
 
 type Change = { preferences: Partial<Preferences>; speech: (deps: SkillDeps, variant: string) => string };
 
 /** Intent name -> what it changes and how Alexa confirms it. */
-export const PREFERENCE_INTENTS: Record<string, Change> = {
+export const PREFERENCE_INTENTS: Record<PreferenceIntentName, Change> = {
   GentleStartIntent: { preferences: { gentle: true }, speech: () => preferenceSay.gentleOn },
   TensionReleaseIntent: { preferences: { gentle: false }, speech: () => preferenceSay.gentleOff },
   NatureSoundsOffIntent: { preferences: { nature: false }, speech: () => preferenceSay.natureOff },
@@ -35,9 +36,9 @@ export const PREFERENCE_INTENTS: Record<string, Change> = {
 
 export function preferenceHandlers(deps: SkillDeps): RequestHandler[] {
   const setPreference: RequestHandler = {
-    canHandle: (input) => isIntent(input, ...Object.keys(PREFERENCE_INTENTS)),
+    canHandle: (input) => isIntent(input, ...PREFERENCE_INTENT_NAMES),
     async handle(input): Promise<Response> {
-      const name = (input.requestEnvelope.request as { intent: { name: string } }).intent.name;
+      const name = (input.requestEnvelope.request as { intent: { name: PreferenceIntentName } }).intent.name;
       const change = PREFERENCE_INTENTS[name];
       const key = listenerKey(input.requestEnvelope);
       const [record, clock] = await Promise.all([loadListener(deps, input), localClock(deps, input), registerPerson(deps, input)]);
