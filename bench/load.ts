@@ -20,7 +20,8 @@ import { readLocalConfig, REPO_ROOT } from '../lambda/local/local-config';
 import { startLocalServer, type LocalServer } from '../lambda/local/server';
 import type { Logger } from '../lambda/skill/deps';
 import { estimatedManifest } from '../tools/estimated-manifest';
-import { LoadError } from './load-envelopes';
+import { playOf } from '../testkit/envelopes';
+import { launchRequest, LoadError, newSession, parseToken } from './load-envelopes';
 import { runListener, SKIP_TARGET, storedDifferences, type Answer, type ListenerHooks, type ListenerOutcome, type StoredListener } from './load-listener';
 import { planListener, type ListenerPlan, type Practice } from './load-plan';
 import { grid, ms, percentile } from './stats';
@@ -150,6 +151,18 @@ async function main(): Promise<void> {
       if (!body.response) throw new LoadError(`${type}: no response envelope`);
       return { response: body.response, listener: body.listener ?? null, listenerError: body.listenerError };
     };
+
+    // The variant a new listener is given right now is the skill's to choose (the bedtime ending in
+    // the evening, by the locale's clock): one probe launch asks, and every listener must then get it.
+    const probe = await send('probe', launchRequest(
+      { skillId: practice.skillId, locale: practice.locale, userId: 'amzn1.ask.account.LOAD-PROBE', deviceId: 'amzn1.ask.device.LOAD-PROBE' },
+      Date.now(),
+      { playerActivity: 'IDLE' },
+      newSession(),
+    ));
+    practice.variant = parseToken(playOf(probe.response)?.token, practice.practiceId).variant;
+    practice.order = outline.practice.variants[practice.variant];
+    samples.length = 0;
 
     const mismatches: { plan: ListenerPlan; problem: string }[] = [];
     const startedAt = Date.now();
