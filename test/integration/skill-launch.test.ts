@@ -1,6 +1,5 @@
 import { eventOrder } from '../../lambda/playback/progress';
-import { createDynamoClient } from '../../lambda/store/client';
-import { createDynamoStore } from '../../lambda/store/dynamo-store';
+import { createWireStore } from '../../lambda/store/wire';
 import { createHarness, type Harness } from '../support/harness';
 import { segmentOfToken } from '../../testkit/tokens';
 import { intent, launch, playOf, speechOf } from '../../testkit/envelopes';
@@ -91,9 +90,8 @@ describe('launch', () => {
   });
 
   it('still starts the practice when DynamoDB is unreachable', async () => {
-    // A real client pointed at a loopback port nobody listens on.
-    const unreachable = createDynamoClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' });
-    const broken = await createHarness({ store: createDynamoStore(unreachable, 'listeners') });
+    // The Lambda's own client pointed at a loopback port nobody listens on.
+    const broken = await createHarness({ store: createWireStore({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }, 'listeners') });
     const response = await broken.send(launch());
     expect(segmentOfToken(playOf(response)?.token ?? '')).toBe('arrival');
     expect(broken.logs.some((entry) => entry.level === 'warn')).toBe(true);
