@@ -58,6 +58,10 @@ describe('matching a spoken place to where the practice skips', () => {
     expect(matchTarget('the beginning')).toBe('arrival');
     expect(matchTarget('intention again')).toBe('closing-sankalpa');
     expect(matchTarget('the intention')).toBe('sankalpa');
+    // Not listed with "the" or "my" in front, and found all the same.
+    expect(matchTarget('the lumbar spine')).toBe('spine-rotation-lumbar');
+    expect(matchTarget('my tailbone')).toBe('spine-rotation-column');
+    expect(matchTarget('the crown breath')).toBe('crown-breath');
   });
 
   it('accepts the id of a place whose id is also a word a listener says', () => {
