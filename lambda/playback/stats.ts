@@ -11,8 +11,14 @@ export interface PracticeStats {
   streakDays: number;
 }
 
+/**
+ * The local date a practice counts for: its own date, or the day before when the local clock read
+ * earlier than DAY_STARTS_HOUR. By the clock's hour, not four hours of elapsed time, so a night
+ * when the clocks change counts the same as any other.
+ */
 function practiceDay(epochSec: number, zone: string): string {
-  return localTime((epochSec - DAY_STARTS_HOUR * 3600) * 1000, zone).date;
+  const { date, hour } = localTime(epochSec * 1000, zone);
+  return hour < DAY_STARTS_HOUR ? previousDay(date) : date;
 }
 
 function previousDay(date: string): string {

@@ -321,6 +321,19 @@ describe('the streak across daylight saving changes', () => {
   });
 });
 
+describe('the hour next to 04:00 on a night the clocks change counts by the clock, not by elapsed hours', () => {
+  it.each([
+    ['New York, clocks forward: 04:30 EDT belongs to that day', NEW_YORK, ['2026-03-07T21:00-05:00', '2026-03-08T04:30-04:00', '2026-03-09T21:00-04:00'], '2026-03-09T21:30-04:00', 3],
+    ['New York, clocks back: 03:30 EST belongs to the evening before', NEW_YORK, ['2026-10-30T21:00-04:00', '2026-11-01T03:30-05:00'], '2026-11-01T12:00-05:00', 2],
+    ['London, clocks forward: 04:30 BST belongs to that day', LONDON, ['2026-03-28T22:00Z', '2026-03-29T04:30+01:00', '2026-03-30T22:00+01:00'], '2026-03-30T22:30+01:00', 3],
+    ['London, clocks back: 03:30 GMT belongs to the evening before', LONDON, ['2026-10-23T22:00+01:00', '2026-10-25T03:30Z'], '2026-10-25T12:00Z', 2],
+    ['Sydney, clocks back: 03:30 AEST belongs to the evening before', SYDNEY, ['2026-04-03T22:00+11:00', '2026-04-05T03:30+10:00'], '2026-04-05T12:00+10:00', 2],
+    ['Sydney, clocks forward: 04:30 AEDT belongs to that day', SYDNEY, ['2026-10-03T22:00+10:00', '2026-10-04T04:30+11:00', '2026-10-05T21:00+11:00'], '2026-10-05T21:30+11:00', 3],
+  ] as const)('%s', (_label, zone, starts, now, expected) => {
+    expect(streak(zone, starts, now)).toBe(expected);
+  });
+});
+
 describe('the streak over many days, zones and times of day (fast-check)', () => {
   // Zones on both sides of UTC, with and without daylight saving, and with half-hour offsets.
   const ZONES = [NEW_YORK, LONDON, KOLKATA, SYDNEY, LOS_ANGELES, 'Pacific/Auckland', 'America/St_Johns', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
