@@ -6,7 +6,7 @@
 import { SynthesizeSpeechCommand } from '@aws-sdk/client-polly';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CLIP_SILENCE_AFTER_SEC, pollyClipVoice, type ClipMaker } from '../sankalpa/clips';
-import { escapeSsml } from '../skill/speech';
+import { escapeSsml } from '../core/speech';
 import { CLIP_PREFIX } from '../skill/player';
 
 /** The one method of an AWS SDK v3 client this maker uses; tests pass a stand-in. */

@@ -5,6 +5,7 @@
  */
 import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
 import { deviceTimeZone, localTime } from '../alexa/api';
+import { DIALOG_KEY } from '../core/dialog';
 import { isNight } from '../playback/preferences';
 import type { SkillDeps } from './deps';
 
@@ -39,7 +40,8 @@ export function nightVoiceInterceptor(deps: SkillDeps): ResponseInterceptor {
       if (!isNight((await localClock(deps, input)).hour)) return;
       speech.ssml = speech.ssml.replace(/^<speak>([\s\S]*)<\/speak>$/, '<speak><prosody volume="soft" rate="92%">$1</prosody></speak>');
       // The one exception: the once-only reminder question, which would otherwise be lost unheard.
-      if (!input.attributesManager.getSessionAttributes().bedtimeDialog) delete response.reprompt;
+      const dialog = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes()[DIALOG_KEY] : undefined;
+      if ((dialog as { kind?: string } | undefined)?.kind !== 'bedtime-offer') delete response.reprompt;
     },
   };
 }

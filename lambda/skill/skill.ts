@@ -1,5 +1,6 @@
 import { SkillBuilders, type Skill as CustomSkill, type RequestHandler } from 'ask-sdk-core';
 import type { SkillDeps } from './deps';
+import { answerHandlers } from './handlers/answers';
 import { audioEventHandlers } from './handlers/audio-events';
 import { bedtimeOfferHandlers } from './handlers/bedtime-offer';
 import { forgetHandlers } from './handlers/forget';
@@ -14,16 +15,18 @@ import { refusalReason, RequestRefusedError } from './refusal';
 import { sessionAttributesInterceptor } from './session-attributes';
 import { screenInterceptor } from './screen';
 import { nightVoiceInterceptor } from './local-clock';
+import { requestContextInterceptor } from './context';
 import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
 
 /**
- * The whole skill. Order matters where two handlers could take a request: the sankalpa and launch
- * dialogs' Yes/No/Resume come before the general ones.
+ * The whole skill. Each request type or intent has exactly one handler (answers to questions
+ * dispatch on the one dialog state inside theirs), so the order of this list decides nothing.
  */
 export function createSkill(given: SkillDeps): CustomSkill {
   const deps = withStoreBudget(given);
   const handlers: RequestHandler[] = [
     ...audioEventHandlers(deps),
+    ...answerHandlers(deps),
     ...sankalpaHandlers(deps),
     ...forgetHandlers(deps),
     ...preferenceHandlers(deps),
@@ -36,7 +39,7 @@ export function createSkill(given: SkillDeps): CustomSkill {
   ];
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...handlers)
-    .addRequestInterceptors(sessionAttributesInterceptor(deps.catalog, deps.log))
+    .addRequestInterceptors(requestContextInterceptor(deps), sessionAttributesInterceptor(deps.catalog, deps.log))
     .addResponseInterceptors(screenInterceptor(deps))
     .addResponseInterceptors(nightVoiceInterceptor(deps))
     .addErrorHandlers(calmErrorHandler(deps));

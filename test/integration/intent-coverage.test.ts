@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILT_IN_INTENT_NAMES, CUSTOM_INTENT_NAMES } from '../../models/intents';
-import { say } from '../../lambda/skill/speech';
+import { say } from '../../lambda/core/speech';
 import { intent, sectionSlot, speechOf } from '../../testkit/envelopes';
 import { createHarness, type Harness } from '../support/harness';
 

@@ -84,7 +84,7 @@ describe('security and privacy', () => {
         const userId = `amzn1.ask.account.SSML-${n}`;
         const asked = await harness.send(intent('SetSankalpaIntent', { userId, slots: phrase(text) }));
         const lines = [speechOf(asked)];
-        if (asked.sessionAttributes?.sankalpaDialog) {
+        if ((asked.sessionAttributes?.dialog as { kind?: string } | undefined)?.kind === 'sankalpa-confirm') {
           const confirm = { userId, session: { new: false, attributes: asked.sessionAttributes } };
           lines.push(speechOf(await harness.send(intent('AMAZON.YesIntent', confirm))));
           lines.push(speechOf(await harness.send(intent('WhatIsSankalpaIntent', { userId }))));

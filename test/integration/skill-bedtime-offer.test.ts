@@ -112,7 +112,7 @@ describe('the bedtime reminder offer', () => {
     expect(speechOf(asked)).toContain('Would you like a reminder every day at 9:35 in the evening, to practise? Say yes or no.');
     expect(asked.response.shouldEndSession).toBe(false);
     expect(playOf(asked)).toBeUndefined();
-    expect(asked.sessionAttributes?.bedtimeDialog).toEqual({ hour: 21, minute: 35, zone: 'America/New_York' });
+    expect(asked.sessionAttributes?.dialog).toEqual({ kind: 'bedtime-offer', offer: { hour: 21, minute: 35, zone: 'America/New_York' } });
     // Recorded as soon as it is asked, so even an unanswered question is never repeated.
     expect(await storedOffer()).toMatchObject({ answer: 'unanswered' });
     await expectNotAskedAgain();

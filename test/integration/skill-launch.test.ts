@@ -43,7 +43,7 @@ describe('launch', () => {
       expect(response.response.reprompt).toBeDefined();
       expect(response.response.shouldEndSession).toBe(false);
       expect(playOf(response)).toBeUndefined();
-      expect(response.sessionAttributes?.resumeOffer).toMatchObject({ segmentId: 'spine-rotation-lumbar', offsetMs: 0 });
+      expect(response.sessionAttributes?.dialog).toMatchObject({ kind: 'resume-offer', place: { segmentId: 'spine-rotation-lumbar', offsetMs: 0 } });
     });
 
     it.each(['AMAZON.YesIntent', 'AMAZON.ResumeIntent'])('%s continues from the start of that part (paused hours ago)', async (name) => {

@@ -173,7 +173,7 @@ describe('preferences by voice', () => {
         { completedAt: new Date(harness.clock.ms - 86_400_000).toISOString() },
       );
       const offer = await send(launch({ userId }));
-      expect(offer.sessionAttributes?.bedtimeDialog).toBeDefined();
+      expect(offer.sessionAttributes?.dialog).toMatchObject({ kind: 'bedtime-offer' });
       expect(speechOf(offer)).toContain('prosody');
       expect(offer.response.reprompt).toBeDefined();
     });

@@ -129,7 +129,7 @@ describe('hands-free sankalpa', () => {
     ['"yes" (to the first)', () => intent('AMAZON.YesIntent'), 0],
   ])('ideas: three suggestions, then %s picks one', async (_label, pick, index) => {
     const offered = await say((s) => intent('SankalpaIdeasIntent', s));
-    const ideas = (offered.sessionAttributes?.sankalpaDialog as { ideas: string[] }).ideas;
+    const ideas = (offered.sessionAttributes?.dialog as { kind: string; ideas: string[] }).ideas;
     expect(ideas).toHaveLength(3);
     expect(speechOf(offered)).toMatch(/One: .+\. Two: .+\. Three: .+\./);
     const envelope = pick();

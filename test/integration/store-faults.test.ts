@@ -8,7 +8,7 @@ import type { Catalog } from '../../lambda/playback/catalog';
 import { eventOrder } from '../../lambda/playback/progress';
 import { encodeToken, type PlaybackState } from '../../lambda/playback/token';
 import { listenerKey } from '../../lambda/skill/listener';
-import { say } from '../../lambda/skill/speech';
+import { say } from '../../lambda/core/speech';
 import { DYNAMO_MAX_ATTEMPTS, DYNAMO_REQUEST_TIMEOUT_MS } from '../../lambda/store/client';
 import { DEFAULT_STORE_BUDGET_MS } from '../../lambda/store/deadline';
 import { createItemStore } from '../../lambda/store/dynamo-store';

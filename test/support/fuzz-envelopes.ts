@@ -112,22 +112,22 @@ function sessionAttributes(catalog: Catalog) {
     nonce: fc.oneof(fc.stringMatching(/^[a-z0-9]{8}$/), hostileText),
     attempt: fc.oneof(fc.constantFrom(0, 1), weirdValue),
   });
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof(arbitrary, weirdValue);
+  const resume = fc.option(maybe(place), { nil: undefined });
+  // The one dialog (lambda/core/dialog.ts) in every shape the skill writes, each part possibly tampered.
+  const dialog = fc.oneof(
+    fc.record({ kind: fc.constant('resume-offer'), place: maybe(place) }),
+    fc.record({ kind: fc.constant('sankalpa-phrase'), misses: maybe(fc.nat({ max: 3 })), resume }),
+    fc.record({ kind: fc.constant('sankalpa-confirm'), text: hostileText, misses: maybe(fc.nat({ max: 3 })), resume }),
+    fc.record({ kind: fc.constant('sankalpa-clear'), text: hostileText, resume }),
+    fc.record({ kind: fc.constant('sankalpa-ideas'), ideas: maybe(fc.array(hostileText, { minLength: 2, maxLength: 4 })), resume }),
+    fc.record({ kind: fc.constant('forget'), resume }),
+    fc.record({ kind: fc.constant('bedtime-offer'), offer: maybe(fc.record({ hour: fc.integer({ min: -1, max: 25 }), minute: fc.constantFrom(0, 5, 33), zone: fc.constantFrom('America/New_York', 'Mars/Base', '') })) }),
+    fc.record({ kind: hostileText }),
+  );
   return fc.oneof(
     fc.constant({}),
-    fc.record({ resumeOffer: fc.oneof(place, weirdValue) }),
-    fc.record({
-      sankalpaDialog: fc.oneof(
-        fc.record({
-          step: fc.constantFrom('awaiting-phrase', 'confirm-set', 'confirm-clear', 'choose-idea', 'bogus'),
-          text: hostileText,
-          ideas: fc.oneof(fc.array(hostileText, { maxLength: 4 }), weirdValue),
-          misses: fc.oneof(fc.nat({ max: 3 }), weirdValue),
-          resume: fc.oneof(place, weirdValue),
-        }),
-        weirdValue,
-      ),
-    }),
-    fc.record({ forgetDialog: fc.oneof(fc.record({ resume: fc.oneof(place, weirdValue) }), weirdValue) }),
+    fc.record({ dialog: maybe(dialog.chain((d) => fc.record({ reasked: fc.constantFrom(undefined, true, 'yes') }).map((r) => ({ ...d, ...r })))) }),
     fc.dictionary(fc.string({ maxLength: 10 }), weirdValue, { maxKeys: 3 }),
   );
 }

@@ -1,12 +1,13 @@
 /** The bedtime offer's pure parts: the time it suggests, how it says it, and the session shape it accepts. */
-import { spokenTime, usualPracticeTime } from '../../lambda/skill/bedtime';
+import { spokenTime, usualPracticeTime } from '../../lambda/core/bedtime';
 import { cleanSessionAttributes } from '../../lambda/skill/session-attributes';
 
 describe('the bedtime dialog in the session', () => {
   it('keeps a well-formed dialog and drops forged or malformed ones', () => {
     const catalog = { segments: {}, variants: {}, defaultVariant: 'standard' } as never;
     const good = { hour: 21, minute: 35, zone: 'America/New_York' };
-    expect(cleanSessionAttributes({ bedtimeDialog: good }, catalog)).toEqual({ bedtimeDialog: good });
+    const dialog = (offer: unknown) => ({ dialog: { kind: 'bedtime-offer', offer } });
+    expect(cleanSessionAttributes(dialog(good), catalog)).toEqual(dialog(good));
     for (const bad of [
       { ...good, hour: 24 },
       { ...good, minute: 33 },
@@ -14,7 +15,7 @@ describe('the bedtime dialog in the session', () => {
       { ...good, steer: 'elsewhere' },
       'at nine',
     ]) {
-      expect(cleanSessionAttributes({ bedtimeDialog: bad }, catalog)).toEqual({});
+      expect(cleanSessionAttributes(dialog(bad), catalog)).toEqual({});
     }
   });
 });

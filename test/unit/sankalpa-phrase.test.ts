@@ -1,7 +1,7 @@
 import { SANKALPA_IDEAS } from '../../models/sankalpa-ideas';
 import { clipFiles, clipKey, makeClipWithin, type ClipMaker } from '../../lambda/sankalpa/clips';
 import { checkSankalpa, MAX_SANKALPA_CHARS, pickIdeas, tidySankalpa } from '../../lambda/sankalpa/phrase';
-import { escapeSsml } from '../../lambda/skill/speech';
+import { escapeSsml } from '../../lambda/core/speech';
 
 describe('what counts as a sankalpa', () => {
   it('tidies what Alexa heard', () => {

@@ -1,128 +1,50 @@
 /**
- * AudioPlayer events. Answers carry directives only. NearlyFinished and Failed work from the
- * token alone (no database); Started, Stopped and the last Finished save progress, each write
- * conditioned on the event being newer than what is stored.
+ * The Echo's AudioPlayer events: the token and offset become a DeviceEvent, core/events.ts
+ * decides, apply writes and answers with directives only.
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
-import { nextItem } from '../../playback/plan';
-import { eventOrder, storableOffset, type Progress, type ProgressEvent, type ProgressState } from '../../playback/progress';
-import type { PlaybackState } from '../../playback/token';
-import type { ProgressExtras } from '../../store/types';
+import { playbackFailed, playbackFinished, playbackNearlyFinished, playbackStarted, playbackStopped, type DeviceEvent } from '../../core/events';
+import type { Answer } from '../../core/types';
+import type { Catalog } from '../../playback/catalog';
+import { apply } from '../apply';
+import { contextOf } from '../context';
 import type { SkillDeps } from '../deps';
-import { listenerKey, logId } from '../listener';
-import { decode, enqueueAfter, playReplacingQueue } from '../player';
+import { decode } from '../player';
 import { isRequest } from './match';
 
-type AudioEvent = interfaces.audioplayer.PlaybackStartedRequest & { type: string };
+const offset = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+function deviceEvent(deps: SkillDeps, input: HandlerInput): DeviceEvent {
+  const request = input.requestEnvelope.request as interfaces.audioplayer.PlaybackStartedRequest;
+  const token = typeof request.token === 'string' ? request.token : undefined;
+  return { state: decode(deps, token), token, offsetMs: offset(request.offsetInMilliseconds), timestamp: request.timestamp, nowMs: contextOf(input).nowMs };
+}
+
+/** A failed item's offset is the device's, when the device still reports that very item. */
+function failedEvent(deps: SkillDeps, input: HandlerInput): DeviceEvent {
+  const request = input.requestEnvelope.request as interfaces.audioplayer.PlaybackFailedRequest;
+  const current = request.currentPlaybackState;
+  const event = deviceEvent(deps, input);
+  contextOf(input).log.error('playback failed', {
+    segment: event.state?.segmentId,
+    attempt: event.state?.attempt,
+    errorType: request.error?.type,
+    errorMessage: request.error?.message,
+  });
+  return { ...event, offsetMs: current && current.token === request.token ? offset(current.offsetInMilliseconds) : 0 };
+}
 
 export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
-  const eventOf = (input: HandlerInput) => input.requestEnvelope.request as AudioEvent;
-
-  const save = async (
-    input: HandlerInput,
-    event: ProgressEvent,
-    state: PlaybackState,
-    progressState: ProgressState,
-    offsetMs: number,
-    extras?: ProgressExtras,
-  ): Promise<void> => {
-    const seq = eventOrder(eventOf(input).timestamp, event, deps.now());
-    if (seq === undefined) return;
-    const key = listenerKey(input.requestEnvelope);
-    const progress: Progress = {
-      variant: state.variant,
-      segmentId: state.segmentId,
-      offsetMs: storableOffset(deps.catalog, state.segmentId, offsetMs),
-      state: progressState,
-      nonce: state.nonce,
-      seq,
-    };
-    try {
-      const outcome = await deps.store.saveProgress(key, progress, extras);
-      if (outcome === 'stale') deps.log.info('older event ignored', { event, listener: logId(key) });
-    } catch (error) {
-      deps.log.warn('progress write failed', { event, listener: logId(key), error: String(error) });
-    }
-  };
-
-  const started: RequestHandler = {
-    canHandle: (input) => isRequest(input, 'AudioPlayer.PlaybackStarted'),
-    async handle(input) {
-      const request = eventOf(input);
-      const state = decode(deps, request.token);
-      if (state) {
-        const first = deps.catalog.variants[state.variant][0];
-        const countStart = state.segmentId === first && (request.offsetInMilliseconds ?? 0) === 0;
-        const startedAtSec = Math.floor(Date.parse(request.timestamp) / 1000);
-        await save(input, 'PlaybackStarted', state, 'playing', request.offsetInMilliseconds ?? 0, {
-          countStart,
-          ...(countStart && Number.isSafeInteger(startedAtSec) ? { startedAtSec } : {}),
-        });
-      }
-      return input.responseBuilder.getResponse();
-    },
-  };
-
-  const nearlyFinished: RequestHandler = {
-    canHandle: (input) => isRequest(input, 'AudioPlayer.PlaybackNearlyFinished'),
-    handle(input) {
-      const request = eventOf(input);
-      const state = decode(deps, request.token);
-      const next = state && nextItem(deps.catalog, state);
-      if (next && request.token) enqueueAfter(deps, input, next, request.token);
-      return input.responseBuilder.getResponse();
-    },
-  };
-
-  const finished: RequestHandler = {
-    canHandle: (input) => isRequest(input, 'AudioPlayer.PlaybackFinished'),
-    async handle(input) {
-      const request = eventOf(input);
-      const state = decode(deps, request.token);
-      // Only the practice's end needs a write: any other item is followed by a Started.
-      if (state && !nextItem(deps.catalog, state)) {
-        await save(input, 'PlaybackFinished', state, 'completed', request.offsetInMilliseconds ?? 0, {
-          completedAt: request.timestamp,
-        });
-      }
-      return input.responseBuilder.getResponse();
-    },
-  };
-
-  const stopped: RequestHandler = {
-    canHandle: (input) => isRequest(input, 'AudioPlayer.PlaybackStopped'),
-    async handle(input) {
-      const request = eventOf(input);
-      const state = decode(deps, request.token);
-      if (state) await save(input, 'PlaybackStopped', state, 'paused', request.offsetInMilliseconds ?? 0);
-      return input.responseBuilder.getResponse();
-    },
-  };
-
-  /** Log, retry the same place once (the token remembers the attempt), and never speak. */
-  const failed: RequestHandler = {
-    canHandle: (input) => isRequest(input, 'AudioPlayer.PlaybackFailed'),
-    async handle(input) {
-      const request = input.requestEnvelope.request as interfaces.audioplayer.PlaybackFailedRequest;
-      const state = decode(deps, request.token);
-      const current = request.currentPlaybackState;
-      const offsetMs = current && current.token === request.token ? current.offsetInMilliseconds ?? 0 : 0;
-      deps.log.error('playback failed', {
-        segment: state?.segmentId,
-        attempt: state?.attempt,
-        errorType: request.error?.type,
-        errorMessage: request.error?.message,
-      });
-      if (!state) return input.responseBuilder.getResponse();
-      if (state.attempt === 0) {
-        playReplacingQueue(deps, input, { ...state, attempt: 1, offsetMs });
-      } else {
-        await save(input, 'PlaybackFailed', state, 'paused', offsetMs);
-      }
-      return input.responseBuilder.getResponse();
-    },
-  };
-
-  return [started, nearlyFinished, finished, stopped, failed];
+  const on = (type: string, decide: (catalog: Catalog, event: DeviceEvent) => Answer, read = deviceEvent): RequestHandler => ({
+    canHandle: (input) => isRequest(input, `AudioPlayer.${type}`),
+    handle: (input) => apply(deps, input, decide(deps.catalog, read(deps, input))),
+  });
+  return [
+    on('PlaybackStarted', playbackStarted),
+    on('PlaybackNearlyFinished', playbackNearlyFinished),
+    on('PlaybackFinished', playbackFinished),
+    on('PlaybackStopped', playbackStopped),
+    on('PlaybackFailed', playbackFailed, failedEvent),
+  ];
 }

@@ -1,6 +1,6 @@
 import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
 import type { SkillDeps } from '../deps';
-import { say } from '../speech';
+import { say } from '../../core/speech';
 import { isDeviceEvent, isRequest } from './match';
 
 export function systemHandlers(deps: SkillDeps): RequestHandler[] {

@@ -25,6 +25,11 @@ export const say = {
   offerResume: (title: string) =>
     `Welcome back to Spine Nidra. Last time you stopped in ${escapeSsml(title)}. Would you like to continue from there?`,
   offerReprompt: 'Say yes to continue, or start over to begin again.',
+  offerAgain: (title: string) => `Would you like to continue from ${escapeSsml(title)}? Say yes, or start over.`,
+  /** Before a question asked again after an answer that did not fit it. */
+  notCaught: 'Sorry, I did not catch that.',
+  /** A question left unanswered (cancel, home, or a second miss): nothing changes. */
+  leftAsItWas: 'All right. Nothing has changed.',
   continuing: (title: string) => `Continuing with ${escapeSsml(title)}.`,
   fromTheStart: 'From the beginning, then.',
   skippingTo: (title: string) => `${capitalize(escapeSsml(title))}.`,
