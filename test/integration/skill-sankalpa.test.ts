@@ -47,6 +47,20 @@ describe('hands-free sankalpa', () => {
     expect(logged).not.toMatch(/at ease in my body|supple/i);
   });
 
+  it.each([['repeat', 'AMAZON.RepeatIntent'], ['something Alexa maps to the fallback', 'AMAZON.FallbackIntent']])(
+    '"%s" when asked "Shall I keep it?" asks again, and the sankalpa is not lost: yes then saves it',
+    async (_label, name) => {
+      await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('i rest in my breath') }));
+      const again = await say((s) => intent(name, s));
+      expect(speechOf(again)).toContain('Your sankalpa: I rest in my breath. Shall I keep it?');
+      expect(again.response.shouldEndSession).toBe(false);
+      expect(playOf(again)).toBeUndefined();
+      const saved = await say((s) => intent('AMAZON.YesIntent', s));
+      expect(speechOf(saved)).toMatch(/Saved\./);
+      expect(await stored()).toMatchObject({ text: 'I rest in my breath' });
+    },
+  );
+
   it('one-shot "my sankalpa is ..." confirms, and yes saves it with the time and its clip', async () => {
     const asked = await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('i am at ease in my body') }));
     expect(speechOf(asked)).toContain('Your sankalpa: I am at ease in my body. Shall I keep it?');
