@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_RENDER_SETTINGS, voiceSettingsId, type RenderSettings } from '../../tools/audio/render-key';
 import { renderSegmentAudio } from '../../tools/audio/segment-audio';
 import { createSpeechEngine, type SpeechEngine } from '../../tools/audio/speech-engine';
-import { CLIP_SILENCE_AFTER_SEC, type ClipMaker } from '../sankalpa/clips';
+import { CLIP_SILENCE_AFTER_SEC, type ClipMaker, refuseWakeWords } from '../sankalpa/clips';
 import { CLIP_PREFIX } from '../skill/player';
 
 export interface LocalClipMaker extends ClipMaker {
@@ -21,6 +21,7 @@ export function createLocalClipMaker(audioDir: string, settings: RenderSettings 
   return {
     voice: voiceSettingsId(settings.voice),
     async make(text, files) {
+      refuseWakeWords(text);
       const [first, ...copies] = files.map((file) => join(clipDir, file));
       if (await exists(first) && (await Promise.all(copies.map(exists))).every(Boolean)) return;
       await mkdir(clipDir, { recursive: true });

@@ -5,7 +5,7 @@
  */
 import { SynthesizeSpeechCommand } from '@aws-sdk/client-polly';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { CLIP_SILENCE_AFTER_SEC, pollyClipVoice, type ClipMaker } from '../sankalpa/clips';
+import { CLIP_SILENCE_AFTER_SEC, pollyClipVoice, type ClipMaker, refuseWakeWords } from '../sankalpa/clips';
 import { escapeSsml } from '../core/speech';
 import { CLIP_PREFIX } from '../skill/player';
 
@@ -33,6 +33,7 @@ export function createPollyS3ClipMaker(options: PollyS3Options): ClipMaker {
   return {
     voice: pollyClipVoice(options.voiceId),
     async make(text, files) {
+      refuseWakeWords(text);
       const speech = (await options.polly.send(
         new SynthesizeSpeechCommand({
           Engine: 'neural',

@@ -6,12 +6,19 @@ import type { Catalog } from '../playback/catalog';
 import { firstItem, isPersonalClip, isPlayable, nextPart, partOf } from '../playback/plan';
 import { variantFor } from '../playback/preferences';
 import { resumePoint, type Progress } from '../playback/progress';
-import type { ListenerRecord } from '../store/types';
+import { hasWakeWord } from '../sankalpa/phrase';
+import type { ListenerRecord, SankalpaRecord } from '../store/types';
 import { isPlayingNow, type Answer, type DevicePlace, type Facts, type Place } from './types';
 
-/** The listener's personal clip key, when they have a sankalpa with a rendered clip. */
+/** The listener's sankalpa, when the practice may speak it into the room (no wake word in it). */
+export function speakableSankalpa(record: ListenerRecord | undefined): SankalpaRecord | undefined {
+  const sankalpa = record?.sankalpa;
+  return sankalpa && !hasWakeWord(sankalpa.text) ? sankalpa : undefined;
+}
+
+/** The listener's personal clip key, when they have a speakable sankalpa with a rendered clip. */
 export function clipOf(record: ListenerRecord | undefined): string {
-  return record?.sankalpa?.clipKey ?? '';
+  return speakableSankalpa(record)?.clipKey ?? '';
 }
 
 /** A fresh listening session starting at a part. */

@@ -4,7 +4,7 @@
  * playing when a question began carries on when it ends, with the new clip in its queue. Pure.
  */
 import { SANKALPA_IDEAS } from '../../models/sankalpa-ideas';
-import { checkSankalpa, pickIdeas } from '../sankalpa/phrase';
+import { checkSankalpa, hasWakeWord, pickIdeas } from '../sankalpa/phrase';
 import { endDialog, question, type Dialog } from './dialog';
 import { resumeIfPlaying } from './places';
 import { sankalpaSay } from './sankalpa-speech';
@@ -12,7 +12,7 @@ import { after, type Answer, type Facts, type Place, type Plan } from './types';
 
 type SankalpaDialog<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;
 
-const WHY_NOT = { empty: sankalpaSay.empty, 'too-long': sankalpaSay.tooLong, 'not-an-intention': sankalpaSay.notAnIntention };
+const WHY_NOT = { empty: sankalpaSay.empty, 'too-long': sankalpaSay.tooLong, 'wake-word': sankalpaSay.wakeWord, 'not-an-intention': sankalpaSay.notAnIntention };
 
 /** Where the practice was when this conversation about the sankalpa began. */
 function resumeOf(dialog: Dialog | undefined, facts: Facts): Place | undefined {
@@ -57,7 +57,8 @@ export function save(dialog: Dialog, facts: Facts, text: string): Plan {
 /** "What is my sankalpa?" */
 export function readBack(dialog: Dialog | undefined, facts: Facts): Answer {
   const text = facts.record?.sankalpa?.text;
-  return endDialog(dialog, facts, text ? sankalpaSay.current(text) : sankalpaSay.none);
+  if (!text) return endDialog(dialog, facts, sankalpaSay.none);
+  return endDialog(dialog, facts, hasWakeWord(text) ? `${sankalpaSay.current(text)} ${sankalpaSay.hasWakeWord}` : sankalpaSay.current(text));
 }
 
 /** "Clear my sankalpa": asked first. */

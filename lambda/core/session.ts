@@ -8,7 +8,7 @@ import { isUnfinished } from '../playback/progress';
 import { isBedtimeOfferDue } from './bedtime';
 import { offerBedtimeReminder } from './bedtime-offer';
 import { resumeOffer, question } from './dialog';
-import { clipOf, currentPlace, freshAt, partTitle, preferredVariant, resumePlace, speakThenCarryOn, startFresh, storedPlace } from './places';
+import { clipOf, currentPlace, speakableSankalpa, freshAt, partTitle, preferredVariant, resumePlace, speakThenCarryOn, startFresh, storedPlace } from './places';
 import { sankalpaSay } from './sankalpa-speech';
 import { minutesPhrase, say } from './speech';
 import { isPlayingNow, type Answer, type Facts, type Place } from './types';
@@ -23,7 +23,8 @@ const WORTH_OFFERING_AFTER_MS = 30_000;
  */
 export function launch(facts: Facts): Answer {
   const { record, device, catalog } = facts;
-  const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';
+  const spoken = speakableSankalpa(record);
+  const sankalpa = spoken ? ` ${sankalpaSay.inWelcome(spoken.text)}` : '';
   // No stored place (a first visit, or DynamoDB not answering): the Echo's own place still counts.
   const fromDevice = !record?.progress && !record?.erased && device !== undefined && (device.person ?? '') === facts.person;
   const resume = isUnfinished(record?.progress) || fromDevice ? resumePlace(facts) : undefined;

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PERSONAL_CLIP_AFTER } from '../playback/plan';
+import { hasWakeWord } from './phrase';
 
 /** Bump when the clip's sound changes (voice settings, framing), so old files are not reused. */
 export const CLIP_FORMAT_VERSION = 1;
@@ -42,6 +43,7 @@ export async function makeClipWithin(
   budgetMs = DEFAULT_CLIP_BUDGET_MS,
 ): Promise<string | undefined> {
   if (!maker) return undefined;
+  refuseWakeWords(text);
   const key = clipKey(text, maker.voice);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -53,4 +55,9 @@ export async function makeClipWithin(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The clip makers' own guard: a sankalpa with a wake word is never rendered, whoever asks. */
+export function refuseWakeWords(text: string): void {
+  if (hasWakeWord(text)) throw new Error('a sankalpa with a wake word in it is never rendered');
 }

@@ -5,7 +5,16 @@ export const MAX_SANKALPA_WORDS = 20;
 
 export type SankalpaCheck =
   | { ok: true; text: string }
-  | { ok: false; problem: 'empty' | 'too-long' | 'not-an-intention' };
+  | { ok: false; problem: 'empty' | 'too-long' | 'wake-word' | 'not-an-intention' };
+
+/** The words an Echo can be set to wake on. Spoken into the room by the practice, any could wake one. */
+export const WAKE_WORDS = ['alexa', 'amazon', 'echo', 'computer', 'ziggy'] as const;
+const WAKE_WORD = new RegExp(`\\b(${WAKE_WORDS.join('|')})\\b`, 'i');
+
+/** Whole words, any case: "Alexa", "ECHO", "the echo's"; not "echoes" or "computerised". */
+export function hasWakeWord(text: string): boolean {
+  return WAKE_WORD.test(text);
+}
 
 /** Words that are commands or chatter, not intentions, when said on their own. */
 const NOT_INTENTIONS = new Set([
@@ -30,6 +39,7 @@ export function checkSankalpa(raw: string | undefined): SankalpaCheck {
   if (text.length > MAX_SANKALPA_CHARS || text.split(' ').length > MAX_SANKALPA_WORDS) {
     return { ok: false, problem: 'too-long' };
   }
+  if (hasWakeWord(text)) return { ok: false, problem: 'wake-word' };
   const lower = text.toLowerCase();
   if (NOT_INTENTIONS.has(lower) || QUESTION_START.test(lower) || /\?|https?:|www\.|@/.test(raw ?? '')) {
     return { ok: false, problem: 'not-an-intention' };

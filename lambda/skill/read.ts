@@ -6,6 +6,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Dialog } from '../core/dialog';
 import { DIALOG_KEY } from '../core/dialog';
+import { speakableSankalpa } from '../core/places';
 import type { DevicePlace, Facts } from '../core/types';
 import { hasRemindersPermission } from '../alexa/reminders';
 import { makeClipWithin } from '../sankalpa/clips';
@@ -71,7 +72,7 @@ async function loadListener(deps: SkillDeps, input: HandlerInput): Promise<Liste
  * same small budget; failing again, the practice simply plays without it.
  */
 async function withClipReady(deps: SkillDeps, input: HandlerInput, record: ListenerRecord | undefined): Promise<ListenerRecord | undefined> {
-  const sankalpa = record?.sankalpa;
+  const sankalpa = speakableSankalpa(record);
   if (!record || !sankalpa || sankalpa.clipKey || !deps.clips) return record;
   const { listenerKey, log } = contextOf(input);
   try {

@@ -49,6 +49,14 @@ describe('Polly + S3 clips (AWS clients stood in: they cannot be reached here)',
     );
   });
 
+  it.each(['Alexa I am calm and whole', 'I hear the ECHO of my breath', 'computer, I rest'])('refuses to render "%s": a wake word in the room could wake the Echo', async (text) => {
+    const { sent, polly, s3 } = clients();
+    await expect(createPollyS3ClipMaker({ polly, s3, bucket: 'b', voiceId: 'Ruth' }).make(text, ['x.mp3'])).rejects.toThrow(/wake word/);
+    const audioDir = mkdtempSync(join(tmpdir(), 'spine-nidra-clips-'));
+    await expect(createLocalClipMaker(audioDir).make(text, ['y.mp3'])).rejects.toThrow(/wake word/);
+    expect(sent).toEqual([]);
+  });
+
   it('fails loudly (for the caller to log and carry on) when Polly returns no audio', async () => {
     const { polly, s3 } = clients({ noAudio: true });
     await expect(createPollyS3ClipMaker({ polly, s3, bucket: 'b', voiceId: 'Ruth' }).make('I am calm', ['x.mp3'])).rejects.toThrow(/no audio/);

@@ -61,6 +61,29 @@ describe('hands-free sankalpa', () => {
     },
   );
 
+  it('a sankalpa with a wake word in it is never stored: a gentle re-ask says why', async () => {
+    const asked = await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('Alexa I am calm and whole') }));
+    expect(speechOf(asked)).toContain('could wake your Echo');
+    expect(asked.response.shouldEndSession).toBe(false);
+    expect(asked.response.directives).toEqual([expect.objectContaining({ type: 'Dialog.ElicitSlot' })]);
+    const again = await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('I am calm and whole') }));
+    expect(speechOf(again)).toContain('Your sankalpa: I am calm and whole. Shall I keep it?');
+    await say((s) => intent('AMAZON.YesIntent', s));
+    expect(await stored()).toMatchObject({ text: 'I am calm and whole' });
+    expect(clips.made.map((clip) => clip.text)).toEqual(['I am calm and whole']);
+  });
+
+  it('one stored before the rule is not rendered, not welcomed into the practice, and read back with a way to change it', async () => {
+    await harness.store.setSankalpa(harness.keyOf(), { text: 'Echo of my breath', setAt: '2026-11-01T21:00:00Z', clipKey: '0123456789abcdef' });
+    const launched = await harness.send(launch());
+    expect(speechOf(launched)).not.toContain('Echo of my breath');
+    expect(tokenFields(playOf(launched)?.token).clip).toBe('');
+    expect(clips.made).toEqual([]);
+    const read = await harness.send(intent('WhatIsSankalpaIntent'));
+    expect(speechOf(read)).toContain('could wake your Echo');
+    expect(speechOf(read)).toContain('my sankalpa is');
+  });
+
   it('one-shot "my sankalpa is ..." confirms, and yes saves it with the time and its clip', async () => {
     const asked = await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('i am at ease in my body') }));
     expect(speechOf(asked)).toContain('Your sankalpa: I am at ease in my body. Shall I keep it?');

@@ -1,7 +1,7 @@
 /** What a stored listener item may look like; anything else means a request left it broken. */
 import type { Catalog } from '../../lambda/playback/catalog';
 import { isPlayable } from '../../lambda/playback/plan';
-import { MAX_SANKALPA_CHARS } from '../../lambda/sankalpa/phrase';
+import { hasWakeWord, MAX_SANKALPA_CHARS } from '../../lambda/sankalpa/phrase';
 
 const KNOWN = new Set(['pk', 'progress', 'progressSeq', 'sankalpa', 'startedCount', 'completedCount', 'lastCompletedAt', 'expiresAt', 'preferences', 'practiceStarts', 'people', 'bedtimeOffer']);
 const isCount = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
@@ -30,6 +30,7 @@ export function itemProblems(catalog: Catalog, item: Record<string, unknown>, no
   if (sankalpa !== undefined) {
     const { text, setAt, clipKey } = sankalpa;
     if (typeof text !== 'string' || !text.trim() || text.length > MAX_SANKALPA_CHARS) problems.push('sankalpa text');
+    if (typeof text === 'string' && hasWakeWord(text)) problems.push('sankalpa with a wake word');
     if (!isIso(setAt)) problems.push('sankalpa setAt');
     if (clipKey !== undefined && (typeof clipKey !== 'string' || !/^[a-f0-9]{16}$/.test(clipKey))) problems.push('sankalpa clipKey');
   }

@@ -1,7 +1,26 @@
 import { SANKALPA_IDEAS } from '../../models/sankalpa-ideas';
 import { clipFiles, clipKey, makeClipWithin, type ClipMaker } from '../../lambda/sankalpa/clips';
-import { checkSankalpa, MAX_SANKALPA_CHARS, pickIdeas, tidySankalpa } from '../../lambda/sankalpa/phrase';
+import { checkSankalpa, hasWakeWord, MAX_SANKALPA_CHARS, pickIdeas, tidySankalpa, WAKE_WORDS } from '../../lambda/sankalpa/phrase';
 import { escapeSsml } from '../../lambda/core/speech';
+
+describe('a sankalpa that cannot wake the Echo', () => {
+  it.each(['Alexa I am calm and whole', 'I am calm, alexa', 'my AMAZON heart is open', 'I listen to the echo of my breath', "the Echo's voice is calm", 'Computer I rest', 'ziggy is at peace'])(
+    'refuses "%s": a wake word, whole, in any case',
+    (spoken) => {
+      expect(checkSankalpa(spoken)).toEqual({ ok: false, problem: 'wake-word' });
+      expect(hasWakeWord(spoken)).toBe(true);
+    },
+  );
+
+  it.each(['Sound echoes softly in my spine', 'I am not computerised', 'Alexandra walks with me', 'My breath is an amazonian river'])('accepts "%s": only whole words count', (spoken) => {
+    expect(checkSankalpa(spoken)).toMatchObject({ ok: true });
+  });
+
+  it('no sankalpa idea contains one', () => {
+    expect(SANKALPA_IDEAS.filter(hasWakeWord)).toEqual([]);
+    for (const word of WAKE_WORDS) expect(SANKALPA_IDEAS.join(' ').toLowerCase().split(/\W+/)).not.toContain(word);
+  });
+});
 
 describe('what counts as a sankalpa', () => {
   it('tidies what Alexa heard', () => {
