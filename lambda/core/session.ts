@@ -23,6 +23,7 @@ const WORTH_OFFERING_AFTER_MS = 30_000;
  */
 export function launch(facts: Facts): Answer {
   const { record, device, catalog } = facts;
+  if (isPlayingNow(device) && (device.person ?? '') === facts.person) return openWhilePlaying();
   const spoken = speakableSankalpa(record);
   const sankalpa = spoken ? ` ${sankalpaSay.inWelcome(spoken.text)}` : '';
   // No stored place (a first visit, or DynamoDB not answering): the Echo's own place still counts.
@@ -129,6 +130,21 @@ export const loopOrShuffle = (facts: Facts): Answer => speakThenCarryOn(facts, s
 export const help = (facts: Facts): Answer => speakThenCarryOn(facts, say.help, say.helpReprompt);
 /** Outside any question: a miss, or a yes or no with nothing asked. */
 export const fallback = (facts: Facts): Answer => speakThenCarryOn(facts, say.fallback, say.helpReprompt);
+
+/**
+ * A device without AudioPlayer (some Alexa-enabled devices and apps) gets no Play it cannot play:
+ * one calm sentence instead. Everything else (settings, the sankalpa, stats, forget me) works there.
+ */
+export function forThisDevice(answer: Answer, facts: Facts): Answer {
+  if (facts.canPlay || !answer.play) return answer;
+  const { play: _play, dialog: _dialog, reprompt: _reprompt, elicitPhrase: _elicit, ...rest } = answer;
+  return { ...rest, speech: say.cannotPlayHere, end: true };
+}
+
+/** "Open Spine Nidra" while the practice plays: what can be said, and one answer's time; silence lets it play on. */
+export function openWhilePlaying(): Answer {
+  return { speech: say.openWhilePlaying, reprompt: say.openWhilePlayingReprompt };
+}
 
 /** Pause only stops the device; the offset comes from the PlaybackStopped that follows, so two writes never race. */
 export const pause = (): Answer => ({ stop: true });

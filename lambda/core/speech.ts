@@ -48,6 +48,10 @@ export const say = {
   helpReprompt: 'What would you like to do?',
   fallback: 'Sorry, I did not catch that. You can say skip to the body scan, next, or how much time is left.',
   goodbye: 'Rest well.',
+  cannotPlayHere: "This device can't play the practice. Try it on an Echo, or in the Alexa app.",
+  openWhilePlaying:
+    "You're in Spine Nidra, and your practice is playing. You can say skip to the body scan, my sankalpa is, and your intention, or how much time is left. What would you like?",
+  openWhilePlayingReprompt: 'What would you like? Or say nothing, and the practice carries on.',
   confirmForget:
     'This will erase everything Spine Nidra keeps for you: your place in the practice, your sankalpa, and your settings. Shall I erase it?',
   confirmForgetReprompt: 'Shall I erase your Spine Nidra data? Say yes or no.',

@@ -35,6 +35,8 @@ export interface Facts {
   nowMs: number;
   /** The request's own timestamp, as Alexa sent it. */
   timestamp: string;
+  /** The device can play audio (AudioPlayer in its supported interfaces). */
+  canPlay: boolean;
   /** The account granted the skill Alexa's reminders permission. */
   remindersGranted?: boolean;
   /** The question this request may be answering. */
@@ -69,6 +71,8 @@ export interface Answer {
   /** Alexa's own question for the reminders permission (ends the session; no audio beside it). */
   askReminderPermission?: BedtimeDialog;
   consentCard?: boolean;
+  /** The answer to a CanFulfillIntentRequest. */
+  canFulfill?: import('ask-sdk-model').canfulfill.CanFulfillIntent;
 }
 
 /** Something only the shell can do, and what it reports back. */
@@ -103,6 +107,12 @@ export const after = <K extends Effect['kind']>(effect: Extract<Effect, { kind: 
   ({ effect, then }) as unknown as AfterEffect;
 
 export const isAfterEffect = (plan: Plan): plan is AfterEffect => 'effect' in plan;
+
+/** The same plan with `change` applied to whichever answer it ends in. */
+export function mapAnswer(plan: Plan, change: (answer: Answer) => Answer): Plan {
+  if (!isAfterEffect(plan)) return change(plan);
+  return { effect: plan.effect, then: (outcome: never) => mapAnswer(plan.then(outcome), change) } as AfterEffect;
+}
 
 /** True while the practice is audible or only momentarily held for the listener's request. */
 export function isPlayingNow(device: DevicePlace | undefined): device is DevicePlace {

@@ -47,6 +47,7 @@ function render(deps: SkillDeps, input: HandlerInput, answer: Answer): void {
   if (answer.enqueue) addPlay(deps, input, 'ENQUEUE', { ...answer.enqueue.next, offsetMs: 0 }, answer.enqueue.after);
   if (answer.askReminderPermission) response.addDirective(askForRemindersDirective(dialogToken(answer.askReminderPermission)));
   if (answer.consentCard) response.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
+  if (answer.canFulfill) return void response.withCanFulfillIntent(answer.canFulfill);
   if (isDeviceEvent(input)) return;
   if (answer.speech) response.speak(answer.speech);
   if (answer.reprompt) response.reprompt(answer.reprompt);

@@ -38,6 +38,7 @@ export async function readFacts(deps: SkillDeps, input: HandlerInput, needs: Nee
     zone: clock?.zone ?? 'UTC',
     nowMs: context.nowMs,
     timestamp: input.requestEnvelope.request.timestamp,
+    canPlay: Boolean((input.requestEnvelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined)?.AudioPlayer),
     remindersGranted: hasRemindersPermission(input.requestEnvelope),
     dialog: dialogOf(input),
   };

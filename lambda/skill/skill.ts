@@ -2,6 +2,7 @@ import { SkillBuilders, type Skill as CustomSkill, type RequestHandler } from 'a
 import type { SkillDeps } from './deps';
 import { answerHandlers } from './handlers/answers';
 import { audioEventHandlers } from './handlers/audio-events';
+import { canFulfillHandlers } from './handlers/can-fulfill';
 import { bedtimeOfferHandlers } from './handlers/bedtime-offer';
 import { forgetHandlers } from './handlers/forget';
 import { infoHandlers } from './handlers/info';
@@ -27,6 +28,7 @@ export function createSkill(given: SkillDeps): CustomSkill {
   const handlers: RequestHandler[] = [
     ...audioEventHandlers(deps),
     ...answerHandlers(deps),
+    ...canFulfillHandlers(deps),
     ...sankalpaHandlers(deps),
     ...forgetHandlers(deps),
     ...preferenceHandlers(deps),

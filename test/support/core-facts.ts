@@ -75,6 +75,7 @@ export function facts(catalog: Catalog, withDialog = fc.option(dialog(catalog), 
       hour: fc.integer({ min: 0, max: 23 }),
       dialog: withDialog,
       remindersGranted: fc.boolean(),
+      canPlay: fc.constant(true),
     })
     .map((parts) => ({ ...parts, catalog, zone: 'America/New_York', nowMs: NOW_MS, timestamp: new Date(NOW_MS).toISOString() }));
 }

@@ -12,7 +12,7 @@ import { dialog as anyDialog, facts as anyFacts, NOW_MS } from '../support/core-
 
 const catalog = testCatalog();
 const resume = { variant: 'standard', segmentId: 'body-scan', nonce: 'abcd1234', attempt: 0 as const, clip: '', offsetMs: 42_000 };
-const base: Facts = { catalog, person: '', hour: 14, zone: 'America/New_York', nowMs: NOW_MS, timestamp: new Date(NOW_MS).toISOString() };
+const base: Facts = { catalog, canPlay: true, person: '', hour: 14, zone: 'America/New_York', nowMs: NOW_MS, timestamp: new Date(NOW_MS).toISOString() };
 
 const EVERY_DIALOG: Dialog[] = [
   { kind: 'resume-offer', place: { variant: 'standard', segmentId: 'limbs', attempt: 0, clip: '', offsetMs: 0 } },

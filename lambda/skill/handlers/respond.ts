@@ -4,7 +4,8 @@
  * decision, and nothing else.
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
-import type { Facts, Plan } from '../../core/types';
+import { forThisDevice } from '../../core/session';
+import { mapAnswer, type Facts, type Plan } from '../../core/types';
 import { apply } from '../apply';
 import type { SkillDeps } from '../deps';
 import { devicePlace, readFacts, type Needs } from '../read';
@@ -16,7 +17,7 @@ export function respond(deps: SkillDeps, canHandle: (input: HandlerInput) => boo
     canHandle,
     async handle(input) {
       const facts = await readFacts(deps, input, typeof needs === 'function' ? needs(input) : needs);
-      return apply(deps, input, decide(facts, input));
+      return apply(deps, input, mapAnswer(decide(facts, input), (answer) => forThisDevice(answer, facts)));
     },
   };
 }

@@ -1,7 +1,10 @@
 import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
-import type { SkillDeps } from '../deps';
 import { say } from '../../core/speech';
+import { fallback } from '../../core/session';
+import { contextOf } from '../context';
+import type { SkillDeps } from '../deps';
 import { isDeviceEvent, isRequest } from './match';
+import { respond } from './respond';
 
 export function systemHandlers(deps: SkillDeps): RequestHandler[] {
   const sessionEnded: RequestHandler = {
@@ -18,7 +21,18 @@ export function systemHandlers(deps: SkillDeps): RequestHandler[] {
     },
   };
 
-  return [sessionEnded, exceptionEncountered];
+  /**
+   * Last in line: an intent the model does not declare gets the fallback's answer; any other
+   * request type (an event the skill does not subscribe to, a type Alexa adds later) a quiet,
+   * empty answer and an info line, not an error.
+   */
+  const unhandled = respond(deps, () => true, {}, (facts, input) => {
+    const requestType = getRequestType(input.requestEnvelope);
+    contextOf(input).log.info('request type not handled; answered quietly', { requestType: requestType.slice(0, 80) });
+    return requestType === 'IntentRequest' ? fallback(facts) : {};
+  });
+
+  return [sessionEnded, exceptionEncountered, unhandled];
 }
 
 /**
