@@ -37,6 +37,9 @@ export function alexaRuleViolations(
     if (response.outputSpeech) problems.push(`${requestType}: outputSpeech is not allowed`);
     if (response.card) problems.push(`${requestType}: a card is not allowed`);
     if (response.reprompt) problems.push(`${requestType}: a reprompt is not allowed`);
+    if (response.shouldEndSession !== undefined) problems.push(`${requestType}: shouldEndSession is not allowed (there is no session)`);
+    const foreign = directives.filter((d) => !d.type.startsWith('AudioPlayer.'));
+    if (foreign.length) problems.push(`${requestType}: only AudioPlayer directives are allowed, not ${foreign[0].type}`);
     if (envelope.sessionAttributes && Object.keys(envelope.sessionAttributes).length > 0) {
       problems.push(`${requestType}: there is no session to hold attributes`);
     }

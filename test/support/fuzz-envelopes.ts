@@ -150,11 +150,13 @@ export function envelopes(catalog: Catalog) {
       withSession: fc.boolean(),
       personId: fc.option(fc.constantFrom('amzn1.ask.person.FUZZ-P', 'amzn1.ask.person.FUZZ-Q', '"/><x y="', ''.padEnd(300, 'p'))),
       error: fc.record({ type: hostileText, message: hostileText }),
+      // Echos, Echo Shows, devices and apps without AudioPlayer, and old Display-only screens.
+      interfaces: fc.constantFrom<Record<string, unknown>>({ AudioPlayer: {} }, {}, { AudioPlayer: {}, 'Alexa.Presentation.APL': {} }, { Display: {} }),
     })
     .map((parts) => {
       // Hostile timestamps and locales go straight into the request, past the builder's types.
       const request: Record<string, unknown> = { type: parts.type, timestamp: parts.timestamp, locale: parts.locale };
-      if (parts.type === 'IntentRequest') request.intent = { name: parts.intent, confirmationStatus: 'NONE', slots: parts.slots };
+      if (parts.type === 'IntentRequest' || parts.type === 'CanFulfillIntentRequest') request.intent = { name: parts.intent, confirmationStatus: 'NONE', slots: parts.slots };
       if (parts.type.startsWith('AudioPlayer.')) Object.assign(request, { token: parts.token, offsetInMilliseconds: parts.offset });
       if (parts.type === 'AudioPlayer.PlaybackFailed') {
         Object.assign(request, { error: parts.error, currentPlaybackState: parts.player ?? undefined });
@@ -170,6 +172,7 @@ export function envelopes(catalog: Catalog) {
           personId: parts.personId ?? undefined,
           player: (parts.player ?? undefined) as DevicePlayer | undefined,
           api: false,
+          supportedInterfaces: parts.interfaces,
           session: { new: false, sessionId: 'amzn1.echo-api.session.fuzz', attributes: parts.attributes },
         },
         sessionful && parts.withSession,

@@ -77,6 +77,13 @@ export function describeFuzz(runs: number, seed: number): void {
             expect(refusal).toBeUndefined();
             outcomes.answered += 1;
             expect(alexaRuleViolations(envelope, response, { audioBaseUrl: AUDIO_BASE_URL })).toEqual([]);
+            const interfaces = envelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined;
+            const spoken = ['LaunchRequest', 'IntentRequest'].includes(String(envelope.request?.type));
+            // A device without AudioPlayer is never sent a Play it cannot play.
+            if (spoken && !interfaces?.AudioPlayer) expect(response.response.directives ?? []).not.toContainEqual(expect.objectContaining({ type: 'AudioPlayer.Play' }));
+            if (envelope.request?.type === 'CanFulfillIntentRequest') {
+              expect(['YES', 'NO', 'MAYBE']).toContain((response.response as { canFulfillIntent?: { canFulfill?: string } }).canFulfillIntent?.canFulfill);
+            }
             for (const directive of response.response.directives ?? []) {
               const url = (directive as { audioItem?: { stream?: { url?: string } } }).audioItem?.stream?.url;
               if (url === undefined) continue;

@@ -28,6 +28,9 @@ describe('the Alexa rule check (what a device would reject)', () => {
     ['a token over 1,024 characters', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL', { token: 'x'.repeat(1025) })], shouldEndSession: true }, /1024/],
     ['Play while leaving the session open', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL')], shouldEndSession: false }, /end the session/],
     ['Play in answer to PlaybackFinished', audioEvent('PlaybackFinished', 't', 0), { directives: [play('REPLACE_ALL')] }, /PlaybackFinished/],
+    ['shouldEndSession on a button press', controller('Play'), { directives: [play('REPLACE_ALL')], shouldEndSession: true }, /shouldEndSession is not allowed/],
+    ['shouldEndSession on an AudioPlayer event', audioEvent('PlaybackFailed', 't', 0), { shouldEndSession: false }, /shouldEndSession is not allowed/],
+    ['a non-AudioPlayer directive on a button press', controller('Next'), { directives: [{ type: 'Dialog.Delegate' }] }, /only AudioPlayer directives/],
   ])('flags %s', (_label, request, response, expected) => {
     const problems = alexaRuleViolations(request, answer(response));
     expect(problems.join('\n')).toMatch(expected);
