@@ -59,7 +59,9 @@ function render(deps: SkillDeps, input: HandlerInput, answer: Answer): void {
     });
   }
   if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(answer.dialog ? { [DIALOG_KEY]: answer.dialog } : {});
-  if (answer.end !== undefined) response.withShouldEndSession(answer.end);
+  // Explicit on every spoken answer (Alexa+ ends half-open sessions): open only for a question.
+  const end = answer.end ?? (answer.reprompt ? false : answer.speech || answer.play ? true : undefined);
+  if (end !== undefined) response.withShouldEndSession(end);
 }
 
 async function runEffect(deps: SkillDeps, input: HandlerInput, context: RequestContext, effect: Effect): Promise<Outcomes[Effect['kind']]> {

@@ -79,6 +79,8 @@ export function describeFuzz(runs: number, seed: number): void {
             expect(alexaRuleViolations(envelope, response, { audioBaseUrl: AUDIO_BASE_URL })).toEqual([]);
             const interfaces = envelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined;
             const spoken = ['LaunchRequest', 'IntentRequest'].includes(String(envelope.request?.type));
+            // Every spoken answer says whether the session stays open (Alexa+ ends half-open ones).
+            if (spoken && response.response.outputSpeech) expect(typeof response.response.shouldEndSession).toBe('boolean');
             // A device without AudioPlayer is never sent a Play it cannot play.
             if (spoken && !interfaces?.AudioPlayer) expect(response.response.directives ?? []).not.toContainEqual(expect.objectContaining({ type: 'AudioPlayer.Play' }));
             if (envelope.request?.type === 'CanFulfillIntentRequest') {
