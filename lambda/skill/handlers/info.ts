@@ -3,6 +3,8 @@ import type { Response } from 'ask-sdk-model';
 import { timeLeftMs } from '../../playback/plan';
 import type { SkillDeps } from '../deps';
 import { currentPosition } from '../listener-state';
+import { isNight } from '../../playback/preferences';
+import { localClock } from '../local-clock';
 import { devicePosition, isPlayingNow, partTitle, speakThenCarryOn } from '../player';
 import { minutesPhrase, say } from '../speech';
 import { isIntent } from './match';
@@ -34,15 +36,19 @@ export function infoHandlers(deps: SkillDeps): RequestHandler[] {
     handle: (input) => answer(input, say.inOrderOnly),
   };
 
+  /** Always a question with a reprompt; at night fewer words, for someone lying down in the dark. */
+  const ask = async (input: HandlerInput, day: string, night: string): Promise<Response> =>
+    isNight((await localClock(deps, input)).hour) ? answer(input, night, say.repromptAtNight) : answer(input, day, say.helpReprompt);
+
   const help: RequestHandler = {
     canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
-    handle: (input) => answer(input, say.help, say.helpReprompt),
+    handle: (input) => ask(input, say.help, say.helpAtNight),
   };
 
   const fallback: RequestHandler = {
     // Yes or No with no question pending lands here too.
     canHandle: (input) => isIntent(input, 'AMAZON.FallbackIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent'),
-    handle: (input) => answer(input, say.fallback, say.helpReprompt),
+    handle: (input) => ask(input, say.fallback, say.fallbackAtNight),
   };
 
   return [timeLeft, loopOrShuffle, help, fallback];

@@ -55,7 +55,7 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const offer: ResumeOffer = { variant: resume.variant, segmentId: resume.segmentId, offsetMs: resume.offsetMs, clip };
       input.attributesManager.setSessionAttributes({ resumeOffer: offer });
       return input.responseBuilder
-        .speak(`${say.offerResume(partTitle(deps, resume.segmentId))}${sankalpa}`)
+        .speak(say.offerResume(partTitle(deps, resume.segmentId), sankalpa))
         .reprompt(say.offerReprompt)
         .getResponse();
     },
