@@ -1,4 +1,5 @@
 /** skill-package/skill.json: the ASK CLI v2 / SMAPI skill manifest. */
+import { iconUri } from '../images/skill-icons';
 import { LOCALE_COUNTRY, LOCALES, localeSpelling } from './locales';
 import {
   DESCRIPTION,
@@ -31,6 +32,8 @@ export function buildSkillManifest() {
             locale,
             {
               name: SKILL_NAME,
+              smallIconUri: iconUri('small'),
+              largeIconUri: iconUri('large'),
               summary: localeSpelling(locale, SUMMARY),
               description: localeSpelling(locale, DESCRIPTION),
               examplePhrases: [...EXAMPLE_PHRASES],
