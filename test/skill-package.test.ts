@@ -278,9 +278,9 @@ describe('skill.json', () => {
     }
   });
 
-  it('declares no purchases, personal info, ads or child direction, with https policy links', () => {
+  it('declares the personal info it keeps (the sankalpa) and no purchases, ads or child direction, with https policy links', () => {
     const privacy = manifest.privacyAndCompliance;
-    expect(privacy).toMatchObject({ allowsPurchases: false, usesPersonalInfo: false, isChildDirected: false, isExportCompliant: true, containsAds: false });
+    expect(privacy).toMatchObject({ allowsPurchases: false, usesPersonalInfo: true, isChildDirected: false, isExportCompliant: true, containsAds: false });
     for (const locale of LOCALES) {
       expect(privacy.locales[locale].privacyPolicyUrl).toMatch(/^https:\/\//);
       expect(privacy.locales[locale].termsOfUseUrl).toMatch(/^https:\/\//);

@@ -47,5 +47,6 @@ export const TESTING_INSTRUCTIONS = [
   '6) Say "Alexa, stop" partway through, then "Alexa, open spine nidra" again: Alexa names the part you stopped in and asks whether to continue. Say "yes" to resume there or "no" to start from the beginning.',
 ].join('\n');
 
-export const PRIVACY_POLICY_URL = 'https://spine-nidra.example.com/privacy';
-export const TERMS_OF_USE_URL = 'https://spine-nidra.example.com/terms';
+/** Placeholders: npm run deploy:endpoint links the pages deploy:audio uploads (tools/legal/pages.ts). */
+export const PRIVACY_POLICY_URL = 'https://spine-nidra.example.com/legal/privacy.html';
+export const TERMS_OF_USE_URL = 'https://spine-nidra.example.com/legal/terms.html';
