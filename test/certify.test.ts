@@ -143,6 +143,7 @@ describe('certify on a planted problem', () => {
     writeFileSync(modelPath, JSON.stringify(model));
     expect(checkDescription(readSkillPackage(dir)).problems).toEqual([
       'en-US: the description mentions time left, but the package lacks TimeLeftIntent',
+      'en-US: the description quotes "how much time is left", which no sample utterance hears',
     ]);
   });
 

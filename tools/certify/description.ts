@@ -19,7 +19,7 @@ interface Feature {
 
 export const FEATURES: readonly Feature[] = [
   { feature: 'resuming', mentioned: /\bresume|where you (left off|were|stopped)/i, intents: ['AMAZON.ResumeIntent', 'AMAZON.PauseIntent'] },
-  { feature: 'the sankalpa by voice', mentioned: /\bset your sankalpa|your own sankalpa|sankalpa by voice/i, intents: ['SetSankalpaIntent'] },
+  { feature: 'the sankalpa by voice', mentioned: /\bset (your|my) sankalpa|your own sankalpa|sankalpa by voice/i, intents: ['SetSankalpaIntent'] },
   { feature: 'sankalpa ideas', mentioned: /sankalpa ideas|ideas for/i, intents: ['SankalpaIdeasIntent', 'PickIdeaIntent'] },
   { feature: 'time left', mentioned: /time is left|time left|how long/i, intents: ['TimeLeftIntent'] },
   { feature: 'skipping to a part', mentioned: /skip to|go to the|jump to/i, intents: ['SkipToSectionIntent'] },
@@ -28,7 +28,7 @@ export const FEATURES: readonly Feature[] = [
   { feature: 'nature sounds on and off', mentioned: /nature sounds/i, intents: ['NatureSoundsOffIntent', 'NatureSoundsOnIntent'] },
   { feature: 'the bedtime ending', mentioned: /bedtime ending|fall asleep at the end|drift (off )?to sleep/i, intents: ['BedtimeEndingIntent', 'DaytimeEndingIntent'] },
   { feature: 'a longer rest', mentioned: /rest longer|longer rest/i, intents: ['RestLongerIntent', 'UsualRestIntent'] },
-  { feature: 'settings read back', mentioned: /your settings/i, intents: ['SettingsIntent'] },
+  { feature: 'settings read back', mentioned: /(your|my) settings/i, intents: ['SettingsIntent'] },
   { feature: 'practice stats', mentioned: /streak|how many times you/i, intents: ['PracticeStatsIntent'] },
   { feature: 'forget me', mentioned: /forget me|erase (everything|your data)/i, intents: ['ForgetMeIntent'] },
   { feature: 'a screen on Echo Show', mentioned: /echo show|screen/i, interface: 'ALEXA_PRESENTATION_APL' },
