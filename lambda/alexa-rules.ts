@@ -21,6 +21,26 @@ interface PlayLike {
 }
 
 const APL_DIRECTIVE = /^Alexa\.Presentation\.APL\./;
+/** Requests Alexa sends outside a conversation: nobody is listening for a question. */
+const NO_CONVERSATION = /^(AudioPlayer\.|PlaybackController\.|SessionEndedRequest$|System\.)/;
+
+/** The words of an SSML or plain-text speech, tags and trailing space removed. */
+function spokenText(speech: unknown): string {
+  const { ssml, text } = (speech ?? {}) as { ssml?: string; text?: string };
+  return (ssml ?? text ?? '').replace(/<[^>]*>/g, '').trim();
+}
+
+/**
+ * Certification test cases 4.12 and 4.13: a spoken answer that keeps the microphone open must ask
+ * something and carry a reprompt, or the listener hears a statement, then silence, then a beep.
+ */
+function openSessionProblems(requestType: string, response: ResponseEnvelope['response']): string[] {
+  if (NO_CONVERSATION.test(requestType) || response.shouldEndSession === true || !response.outputSpeech) return [];
+  const problems: string[] = [];
+  if (!response.reprompt) problems.push(`${requestType}: the session is left open without a reprompt`);
+  if (!spokenText(response.outputSpeech).endsWith('?')) problems.push(`${requestType}: the session is left open but the speech does not end with a question`);
+  return problems;
+}
 
 export function alexaRuleViolations(
   request: RequestEnvelope,
@@ -84,6 +104,7 @@ export function alexaRuleViolations(
       problems.push('a Play directive in answer to speech must end the session, or the device pauses the stream to listen');
     }
   }
+  problems.push(...openSessionProblems(requestType, response));
   if (Buffer.byteLength(JSON.stringify(envelope)) > 120 * 1024) problems.push('response larger than 120 KB');
   return problems;
 }

@@ -78,8 +78,8 @@ const BEGIN = 'Settle in, and we will begin.';
 /** Short and soft: it is asked at bedtime, before the practice, and only once. */
 export const bedtimeSay = {
   offer: (time: DailyTime) =>
-    `Welcome back to Spine Nidra. You finished the whole practice last time. Would you like a reminder every day ${spokenTime(time)}, to practise? Say yes or no.`,
-  offerReprompt: (time: DailyTime) => `Shall I remind you every day ${spokenTime(time)}? Say yes or no.`,
+    `Welcome back to Spine Nidra. You finished the whole practice last time. Would you like a reminder every day ${spokenTime(time)}, to practise?`,
+  offerReprompt: (time: DailyTime) => `Shall I remind you every day ${spokenTime(time)}?`,
   reminderText: 'Time for Spine Nidra. Say: Alexa, start Spine Nidra.',
   created: (time: DailyTime) => `Done. I will remind you every day ${spokenTime(time)}. ${BEGIN}`,
   declined: `All right, no reminder. ${BEGIN}`,

@@ -4,10 +4,10 @@ import { escapeSsml } from './speech';
 const quote = (text: string) => escapeSsml(text);
 
 export const sankalpaSay = {
-  askPhrase: 'What is your sankalpa? Say it in a few words, in the present tense. For example: I am at ease in my body.',
+  askPhrase: 'Say it in a few words, in the present tense, for example: I am at ease in my body. What is your sankalpa?',
   askPhraseReprompt: 'What would you like your sankalpa to be?',
   askAgain: 'All right. What would you like your sankalpa to be?',
-  empty: 'I did not hear a sankalpa. Say it in a few words, for example: my spine is supple and free.',
+  empty: 'I did not hear a sankalpa. Say it in a few words, for example: my spine is supple and free. What is yours?',
   tooLong: 'That is a little long for a sankalpa. A short sentence works best, like: I am calm and at peace. What is yours?',
   notAnIntention:
     'That does not sound like an intention. A sankalpa is a short, positive sentence, like: my body feels supported. What is yours?',
@@ -28,10 +28,10 @@ export const sankalpaSay = {
   cleared: 'Done. Your sankalpa is cleared.',
   keptIt: 'All right. I will keep it.',
   ideas: (ideas: readonly string[]) =>
-    `Here are three ideas. One: ${quote(ideas[0])}. Two: ${quote(ideas[1])}. Three: ${quote(ideas[2])}. Would you like the first one? Or say the second, or the third.`,
+    `Here are three ideas. One: ${quote(ideas[0])}. Two: ${quote(ideas[1])}. Three: ${quote(ideas[2])}. Would you like the first one, the second, or the third?`,
   ideasReprompt: 'Say the first, the second, or the third. Or say no.',
   noIdeaChosen: 'All right. You can ask for sankalpa ideas any time.',
-  pickWhat: 'Which one? Say the first, the second, or the third.',
+  pickWhat: 'Say the first, the second, or the third. Which one would you like?',
   noIdeasOffered: 'To choose a sankalpa, first ask me for sankalpa ideas.',
   couldNotSave: 'Sorry, I could not make sure your sankalpa was saved. Please try again in a little while.',
   inWelcome: (text: string) => `Your sankalpa, ${quote(text)}, will be with you in the practice.`,

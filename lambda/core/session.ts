@@ -39,8 +39,9 @@ export function launch(facts: Facts): Answer {
   if (isNight(facts.hour) || fromDevice) {
     return { play: resume, speech: say.continuing(partTitle(catalog, resume.segmentId)), end: true };
   }
+  // The sankalpa's sentence comes before the question, so the answer still ends asking.
   const asked = question(resumeOffer({ ...resume, clip: clipOf(record) }), catalog);
-  return { ...asked, speech: `${asked.speech}${sankalpa}` };
+  return { ...asked, speech: say.offerResume(partTitle(catalog, resume.segmentId), sankalpa) };
 }
 
 /** "Resume", or the Play button: the device's place or the stored one; with nothing to resume, begin. */
@@ -127,9 +128,12 @@ export function timeLeft(facts: Facts): Answer {
 }
 
 export const loopOrShuffle = (facts: Facts): Answer => speakThenCarryOn(facts, say.inOrderOnly);
-export const help = (facts: Facts): Answer => speakThenCarryOn(facts, say.help, say.helpReprompt);
+/** Help teaches what to say once the skill is open (on Alexa+ a one-shot may never reach it); fewer words at night. */
+export const help = (facts: Facts): Answer =>
+  isNight(facts.hour) ? speakThenCarryOn(facts, say.helpAtNight, say.repromptAtNight) : speakThenCarryOn(facts, say.help, say.helpReprompt);
 /** Outside any question: a miss, or a yes or no with nothing asked. */
-export const fallback = (facts: Facts): Answer => speakThenCarryOn(facts, say.fallback, say.helpReprompt);
+export const fallback = (facts: Facts): Answer =>
+  isNight(facts.hour) ? speakThenCarryOn(facts, say.fallbackAtNight, say.repromptAtNight) : speakThenCarryOn(facts, say.fallback, say.helpReprompt);
 
 /**
  * A device without AudioPlayer (some Alexa-enabled devices and apps) gets no Play it cannot play:

@@ -22,10 +22,11 @@ export function joinTitles(titles: readonly string[]): string {
 export const say = {
   welcomeNew: 'Welcome to Spine Nidra. Lie down somewhere comfortable, and let the practice begin.',
   welcomeAgain: 'Welcome back to Spine Nidra. Settle in, and we will begin.',
-  offerResume: (title: string) =>
-    `Welcome back to Spine Nidra. Last time you stopped in ${escapeSsml(title)}. Would you like to continue from there?`,
+  /** `between` (a sentence or nothing) comes before the question, so the answer still ends asking. */
+  offerResume: (title: string, between = '') =>
+    `Welcome back to Spine Nidra. Last time you stopped in ${escapeSsml(title)}.${between} Would you like to continue from there?`,
   offerReprompt: 'Say yes to continue, or start over to begin again.',
-  offerAgain: (title: string) => `Would you like to continue from ${escapeSsml(title)}? Say yes, or start over.`,
+  offerAgain: (title: string) => `Say yes, or start over. Would you like to continue from ${escapeSsml(title)}?`,
   /** Before a question asked again after an answer that did not fit it. */
   notCaught: 'Sorry, I did not catch that.',
   /** A question left unanswered (cancel, home, or a second miss): nothing changes. */
@@ -34,7 +35,7 @@ export const say = {
   fromTheStart: 'From the beginning, then.',
   skippingTo: (title: string) => `${capitalize(escapeSsml(title))}.`,
   unknownPart: (titles: readonly string[]) =>
-    `I can take you to ${joinTitles(titles.map(escapeSsml))}. Say, for example, skip to the body scan.`,
+    `I can take you to ${joinTitles(titles.map(escapeSsml))}. Which part would you like?`,
   whichPart: 'Which part would you like? Say skip to, and then its name.',
   lastPart: 'This is the final part of the practice.',
   nothingToResume: 'There is nothing to resume yet, so let us begin from the start.',
@@ -43,10 +44,15 @@ export const say = {
     `You paused in ${escapeSsml(title)}, with ${left} to go. Say resume when you are ready.`,
   notStarted: (total: string) => `You have not started yet. The whole practice takes ${total}. Say start the practice when you are ready.`,
   inOrderOnly: 'Spine Nidra always plays in its own order, so loop and shuffle are not available.',
+  // Help teaches what to say once the skill is open: on Alexa+ a one-shot may never reach the skill.
   help:
-    'You can say pause, resume, next, or previous. To jump to a part, say: Alexa, ask Spine Nidra to skip to the body scan, or to the lower back. You can also ask how much time is left.',
-  helpReprompt: 'What would you like to do?',
-  fallback: 'Sorry, I did not catch that. You can say skip to the body scan, next, or how much time is left.',
+    'This is Spine Nidra, a guided rest for your spine. Say start the practice to begin, or go to the body scan. To add an intention, say my sankalpa is, and then your words. For a quicker rest, say make it shorter. What would you like to do?',
+  helpReprompt: 'Say start the practice, go to the body scan, or make it shorter. What would you like?',
+  fallback: 'Sorry, I did not catch that. You can say start the practice, go to the body scan, or my sankalpa is, and then your words. What would you like?',
+  /** At night the same offers, fewer words, and a one-line reprompt (the night voice makes them soft). */
+  helpAtNight: 'This is Spine Nidra. Say start the practice, go to the body scan, or make it shorter. What would you like?',
+  fallbackAtNight: 'Sorry, I missed that. Say start the practice, or go to the body scan. What would you like?',
+  repromptAtNight: 'What would you like?',
   goodbye: 'Rest well.',
   cannotPlayHere: "This device can't play the practice. Try it on an Echo, or in the Alexa app.",
   openWhilePlaying:

@@ -15,6 +15,7 @@ import { jsonLogger } from '../skill/log';
 import { createSkill } from '../skill/skill';
 import { createItemStore } from '../store/dynamo-store';
 import { DEFAULT_RENDER_SETTINGS, voiceSettingsId } from '../../tools/audio/render-key';
+import { HTML_CONTENT_TYPE, renderLegalPages } from '../../tools/legal/pages';
 import { audioRoute } from './audio-route';
 import { closableStore, createInFlight, trackInvocations } from './in-flight';
 import type { LocalConfig } from './local-config';
@@ -73,6 +74,10 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
   });
   // verifySignature and verifyTimeStamp on: this route is what a tunnel exposes to Alexa.
   app.post('/alexa', new ExpressAdapter(skill, true, true).getRequestHandlers());
+  // The privacy policy and terms, as deploy:audio uploads them beside the audio (before /audio takes the path).
+  for (const page of renderLegalPages()) {
+    for (const route of [`/${page.key}`, `/audio/${page.key}`]) app.get(route, (_req, res) => void res.type(HTML_CONTENT_TYPE).send(page.html));
+  }
   app.use('/audio', audioRoute(config.audioDir));
   app.use(
     simulatorRoutes({

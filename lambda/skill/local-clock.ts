@@ -5,7 +5,6 @@
  */
 import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
 import { deviceTimeZone, localTime } from '../alexa/api';
-import { DIALOG_KEY } from '../core/dialog';
 import { isNight } from '../playback/preferences';
 import type { SkillDeps } from './deps';
 
@@ -28,9 +27,12 @@ export function localClock(deps: SkillDeps, input: HandlerInput): Promise<LocalC
   return attributes[CLOCK] as Promise<LocalClock>;
 }
 
+const soften = (ssml: string) => ssml.replace(/^<speak>([\s\S]*)<\/speak>$/, '<speak><prosody volume="soft" rate="92%">$1</prosody></speak>');
+
 /**
- * At night every spoken answer is softer and slower, and leaves no reprompt: a listener drifting
- * off should not be asked twice. Questions still keep the microphone open once.
+ * At night every spoken answer is softer and slower, its reprompt too. The reprompt stays: an
+ * answer that keeps the microphone open must ask again (certification test case 4.12), so the
+ * handlers keep night reprompts to a few words instead.
  */
 export function nightVoiceInterceptor(deps: SkillDeps): ResponseInterceptor {
   return {
@@ -38,10 +40,9 @@ export function nightVoiceInterceptor(deps: SkillDeps): ResponseInterceptor {
       const speech = response?.outputSpeech as { type?: string; ssml?: string } | undefined;
       if (!response || speech?.type !== 'SSML' || !speech.ssml) return;
       if (!isNight((await localClock(deps, input)).hour)) return;
-      speech.ssml = speech.ssml.replace(/^<speak>([\s\S]*)<\/speak>$/, '<speak><prosody volume="soft" rate="92%">$1</prosody></speak>');
-      // The one exception: the once-only reminder question, which would otherwise be lost unheard.
-      const dialog = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes()[DIALOG_KEY] : undefined;
-      if ((dialog as { kind?: string } | undefined)?.kind !== 'bedtime-offer') delete response.reprompt;
+      speech.ssml = soften(speech.ssml);
+      const reprompt = response.reprompt?.outputSpeech as { type?: string; ssml?: string } | undefined;
+      if (reprompt?.type === 'SSML' && reprompt.ssml) reprompt.ssml = soften(reprompt.ssml);
     },
   };
 }

@@ -123,7 +123,11 @@ describe('npm run package', () => {
     };
     expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'https-only', AllowedMethods: ['GET', 'HEAD'], CachePolicyId: { Ref: 'ImmutableAudioCachePolicy' } });
     expect(ttl('ImmutableAudioCachePolicy')).toEqual({ MinTTL: 31536000, DefaultTTL: 31536000, MaxTTL: 31536000 });
-    expect(config.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: 'clips/*', ViewerProtocolPolicy: 'https-only', CachePolicyId: { Ref: 'PersonalClipCachePolicy' } })]);
+    expect(config.CacheBehaviors).toEqual([
+      expect.objectContaining({ PathPattern: 'clips/*', ViewerProtocolPolicy: 'https-only', CachePolicyId: { Ref: 'PersonalClipCachePolicy' } }),
+      // Legal pages: not content-hashed, so not the year-long immutable policy.
+      expect.objectContaining({ PathPattern: 'legal/*', ViewerProtocolPolicy: 'https-only', CachePolicyId: { Ref: 'PersonalClipCachePolicy' } }),
+    ]);
     expect(ttl('PersonalClipCachePolicy')).toEqual({ MinTTL: 0, DefaultTTL: 86400, MaxTTL: 86400 });
   });
 

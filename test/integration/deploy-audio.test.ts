@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AUDIO_CACHE_CONTROL, uploadAudio } from '../../tools/deploy/upload-audio';
+import { AUDIO_CACHE_CONTROL, PAGE_CACHE_CONTROL, uploadAudio } from '../../tools/deploy/upload-audio';
 
 const md5 = (body: Buffer | string) => createHash('md5').update(body).digest('hex');
 const sha256 = (body: Buffer | string) => createHash('sha256').update(body).digest('hex');
@@ -34,8 +34,10 @@ function fakeS3() {
         response.writeHead(200, { ETag: `"${md5(body)}"` }).end();
         return;
       }
+      // One level under the prefix, as with Delimiter '/'.
+      const prefix = url.searchParams.get('prefix') ?? '';
       const contents = [...objects]
-        .filter(([name]) => !name.includes('/'))
+        .filter(([name]) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
         .map(([name, body]) => `<Contents><Key>${name}</Key><ETag>&quot;${md5(body)}&quot;</ETag><Size>${body.length}</Size></Contents>`);
       response.writeHead(200, { 'Content-Type': 'application/xml' });
       response.end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><KeyCount>${contents.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`);
@@ -78,9 +80,11 @@ describe('npm run deploy:audio', () => {
         expect.stringMatching(/^would unchanged\s+arrival\.aaaaaaaaaa\.mp3/),
         expect.stringMatching(/^would replace\s+rest\.bbbbbbbbbb\.mp3 .*stale/),
         expect.stringMatching(/^would upload\s+return\.cccccccccc\.mp3/),
+        expect.stringMatching(/^would upload\s+legal\/privacy\.html/),
+        expect.stringMatching(/^would upload\s+legal\/terms\.html/),
       ]),
     );
-    expect(lines.at(-1)).toMatch(/^Dry run: would upload 2 file\(s\), .* 1 already there\.$/);
+    expect(lines.at(-1)).toMatch(/^Dry run: would upload 4 file\(s\), .* 1 already there\.$/);
     expect(s3.puts).toEqual([]);
   });
 
@@ -91,9 +95,17 @@ describe('npm run deploy:audio', () => {
       ['arrival.aaaaaaaaaa.mp3', 'unchanged'],
       ['rest.bbbbbbbbbb.mp3', 'replace'],
       ['return.cccccccccc.mp3', 'upload'],
+      ['legal/privacy.html', 'upload'],
+      ['legal/terms.html', 'upload'],
     ]);
-    expect(s3.puts.map((put) => put.key).sort()).toEqual(['rest.bbbbbbbbbb.mp3', 'return.cccccccccc.mp3']);
-    for (const put of s3.puts) {
+    expect(s3.puts.map((put) => put.key).sort()).toEqual(['legal/privacy.html', 'legal/terms.html', 'rest.bbbbbbbbbb.mp3', 'return.cccccccccc.mp3']);
+    for (const put of s3.puts.filter((p) => p.key.startsWith('legal/'))) {
+      expect(put.body.toString()).toMatch(/^<!doctype html>[\s\S]*<h1>Spine Nidra (privacy policy|terms of use)<\/h1>/);
+      expect(put.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(put.headers['cache-control']).toBe(PAGE_CACHE_CONTROL);
+      expect(put.headers['content-md5']).toBe(createHash('md5').update(put.body).digest('base64'));
+    }
+    for (const put of s3.puts.filter((p) => !p.key.startsWith('legal/'))) {
       expect(put.body.toString()).toBe(files[put.key as keyof typeof files]);
       expect(put.headers['content-type']).toBe('audio/mpeg');
       expect(put.headers['cache-control']).toBe(AUDIO_CACHE_CONTROL);

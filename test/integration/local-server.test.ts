@@ -29,6 +29,18 @@ afterAll(async () => {
 const token = (segmentId: string, nonce = 'abcd1234') =>
   encodeToken(testCatalog(), { variant: 'standard', segmentId, nonce, attempt: 0, clip: '' });
 
+describe('the privacy policy and terms', () => {
+  test.each([
+    ['/legal/privacy.html', /<h1>Spine Nidra privacy policy<\/h1>[\s\S]*DynamoDB[\s\S]*forget me[\s\S]*No advertising[\s\S]*not medical advice/],
+    ['/audio/legal/terms.html', /<h1>Spine Nidra terms of use<\/h1>[\s\S]*not medical advice/],
+  ])('%s is served as UTF-8 HTML, where the deployed one lives under the audio base', async (route, expected) => {
+    const answer = await httpRequest(server, route);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.body.toString('utf8')).toMatch(expected);
+  });
+});
+
 describe('/audio serves the practice the way devices fetch it', () => {
   const fileOf = (segmentId: string) => folders.audio.files[segmentId];
   const bytesOf = (segmentId: string) => readFileSync(path.join(folders.audio.dir, fileOf(segmentId)));

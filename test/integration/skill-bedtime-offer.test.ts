@@ -109,7 +109,7 @@ describe('the bedtime reminder offer', () => {
     await seedCompletedPractice();
     const asked = await startLaunch();
     expect(speechOf(asked)).toContain('You finished the whole practice last time.');
-    expect(speechOf(asked)).toContain('Would you like a reminder every day at 9:35 in the evening, to practise? Say yes or no.');
+    expect(speechOf(asked)).toContain('Would you like a reminder every day at 9:35 in the evening, to practise?');
     expect(asked.response.shouldEndSession).toBe(false);
     expect(playOf(asked)).toBeUndefined();
     expect(asked.sessionAttributes?.dialog).toEqual({ kind: 'bedtime-offer', offer: { hour: 21, minute: 35, zone: 'America/New_York' } });

@@ -1,7 +1,7 @@
 /**
  * Preferences by voice: each is confirmed in a sentence, stored, and picks the matching variant of
  * the rendered practice; the ending follows the device's clock unless chosen; at night Alexa is
- * soft and asks nothing it need not. Alexa's Settings API is faked at the HTTP boundary.
+ * soft and asks nothing it need not, in few words. Alexa's Settings API is faked at the HTTP boundary.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { encodeToken } from '../../lambda/playback/token';
@@ -155,10 +155,10 @@ describe('preferences by voice', () => {
       harness.clock.ms = newYork(23);
     });
 
-    it('speaks softly and leaves no reprompt', async () => {
+    it('speaks softly, its reprompt too', async () => {
       const help = await send(intent('AMAZON.HelpIntent'));
       expect(speechOf(help)).toMatch(/^<speak><prosody volume="soft" rate="92%">.*<\/prosody><\/speak>$/);
-      expect(help.response.reprompt).toBeUndefined();
+      expect(help.response.reprompt?.outputSpeech).toMatchObject({ ssml: expect.stringMatching(/^<speak><prosody volume="soft" rate="92%">.*<\/prosody><\/speak>$/) });
       harness.clock.ms = newYork(15);
       const day = await send(intent('AMAZON.HelpIntent'));
       expect(speechOf(day)).not.toContain('prosody');

@@ -97,7 +97,7 @@ describe('pause, resume, stop and questions during playback', () => {
   );
 
   it.each([
-    ['AMAZON.HelpIntent', /skip to the body scan/],
+    ['AMAZON.HelpIntent', /go to the body scan/],
     ['AMAZON.FallbackIntent', /did not catch/],
     ['AMAZON.YesIntent', /did not catch/],
   ])('%s outside playback explains and keeps listening', async (name, expected) => {

@@ -1,6 +1,6 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { alexaRuleViolations } from '../../lambda/alexa-rules';
-import { audioEvent, controller, intent } from '../../testkit/envelopes';
+import { audioEvent, controller, intent, launch, system } from '../../testkit/envelopes';
 
 const BASE = 'https://cdn.spine-nidra.test';
 const play = (behavior: string, stream: Record<string, unknown> = {}) => ({
@@ -34,6 +34,36 @@ describe('the Alexa rule check (what a device would reject)', () => {
   ])('flags %s', (_label, request, response, expected) => {
     const problems = alexaRuleViolations(request, answer(response));
     expect(problems.join('\n')).toMatch(expected);
+  });
+
+  describe('an answer that keeps the microphone open (certification test cases 4.12, 4.13)', () => {
+    const question = { type: 'SSML', ssml: '<speak>Which part would you like?</speak>' };
+    const reprompt = { outputSpeech: { type: 'SSML', ssml: '<speak>Which part?</speak>' } };
+
+    it('accepts a question with a reprompt, and a statement that ends the session', () => {
+      expect(alexaRuleViolations(intent('AMAZON.HelpIntent'), answer({ outputSpeech: question, reprompt, shouldEndSession: false }))).toEqual([]);
+      expect(alexaRuleViolations(intent('AMAZON.HelpIntent'), answer({ outputSpeech: speech, shouldEndSession: true }))).toEqual([]);
+      expect(alexaRuleViolations(intent('AMAZON.PauseIntent'), answer({ directives: [{ type: 'AudioPlayer.Stop' }] }))).toEqual([]);
+    });
+
+    it.each([
+      ['shouldEndSession false', { outputSpeech: question, shouldEndSession: false }],
+      ['shouldEndSession absent', { outputSpeech: question }],
+    ])('flags speech with %s and no reprompt', (_label, response) => {
+      expect(alexaRuleViolations(intent('AMAZON.HelpIntent'), answer(response))).toEqual([
+        'IntentRequest: the session is left open without a reprompt',
+      ]);
+    });
+
+    it('flags an open session whose speech is a statement, even with a reprompt', () => {
+      expect(alexaRuleViolations(launch(), answer({ outputSpeech: speech, reprompt, shouldEndSession: false }))).toEqual([
+        'LaunchRequest: the session is left open but the speech does not end with a question',
+      ]);
+    });
+
+    it('leaves requests outside a conversation to their own rules', () => {
+      expect(alexaRuleViolations(system('SessionEndedRequest', {}), answer({}))).toEqual([]);
+    });
   });
 
   it('flags a stream outside the configured audio base', () => {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
 import { SECTION_IDS } from '../../models/practice-types';
+import { readPngInfo, readPngScanlines } from '../../tools/images/png-read';
 import { generateSkillPackage, REPO_ROOT, serialize } from '../../tools/skill-package/generate';
 import {
   createSmapiValidator,
@@ -277,9 +278,9 @@ describe('skill.json', () => {
     }
   });
 
-  it('declares no purchases, personal info, ads or child direction, with https policy links', () => {
+  it('declares the personal info it keeps (the sankalpa) and no purchases, ads or child direction, with https policy links', () => {
     const privacy = manifest.privacyAndCompliance;
-    expect(privacy).toMatchObject({ allowsPurchases: false, usesPersonalInfo: false, isChildDirected: false, isExportCompliant: true, containsAds: false });
+    expect(privacy).toMatchObject({ allowsPurchases: false, usesPersonalInfo: true, isChildDirected: false, isExportCompliant: true, containsAds: false });
     for (const locale of LOCALES) {
       expect(privacy.locales[locale].privacyPolicyUrl).toMatch(/^https:\/\//);
       expect(privacy.locales[locale].termsOfUseUrl).toMatch(/^https:\/\//);
@@ -290,13 +291,38 @@ describe('skill.json', () => {
 describe('generated files', () => {
   const generated = generateSkillPackage();
 
-  it('covers skill.json and one model per locale', () => {
+  const icons = ['skill-package/assets/images/spine-nidra-small-icon.png', 'skill-package/assets/images/spine-nidra-large-icon.png'];
+
+  it('covers skill.json, one model per locale and the two icons', () => {
     expect(Object.keys(generated).sort()).toEqual(
-      ['skill-package/skill.json', ...LOCALES.map((l) => `skill-package/interactionModels/custom/${l}.json`)].sort(),
+      ['skill-package/skill.json', ...LOCALES.map((l) => `skill-package/interactionModels/custom/${l}.json`), ...icons].sort(),
     );
   });
 
-  it.each(Object.keys(generated))('%s is committed exactly as generated (run npm run skill-package)', (path) => {
+  const textFiles = Object.keys(generated).filter((path) => !path.endsWith('.png'));
+  it.each(textFiles)('%s is committed exactly as generated (run npm run skill-package)', (path) => {
     expect(readFileSync(join(REPO_ROOT, path), 'utf8')).toBe(serialize(generated[path]));
+  });
+
+  // Compared as pictures, not bytes: another zlib may compress the same pixels differently.
+  it.each(icons)('%s is committed as the same picture the generator draws', (path) => {
+    const committed = readFileSync(join(REPO_ROOT, path));
+    const drawn = serialize(generated[path]) as Buffer;
+    expect(readPngInfo(committed)).toEqual(readPngInfo(drawn));
+    expect(readPngScanlines(committed).equals(readPngScanlines(drawn))).toBe(true);
+  });
+
+  it('draws 108 and 512 pixel square RGB icons, referenced from every locale as local package assets', () => {
+    const sizes = icons.map((path) => readPngInfo(readFileSync(join(REPO_ROOT, path))));
+    expect(sizes).toEqual([
+      { width: 108, height: 108, bitDepth: 8, colorType: 2 },
+      { width: 512, height: 512, bitDepth: 8, colorType: 2 },
+    ]);
+    for (const locale of LOCALES) {
+      expect(skill.manifest.publishingInformation.locales[locale]).toMatchObject({
+        smallIconUri: 'file://assets/images/spine-nidra-small-icon.png',
+        largeIconUri: 'file://assets/images/spine-nidra-large-icon.png',
+      });
+    }
   });
 });

@@ -1,14 +1,16 @@
 /**
- * `npm run deploy:endpoint [-- <function-arn>] [--skill-id <id>] [--out dist/ask] [--stage prod]`:
- * writes a ready-to-deploy ASK CLI project: a copy of skill-package/ whose skill.json endpoint is the
- * deployed function's ARN, plus ask-resources.json and .ask/ask-states.json naming the skill. Then
- * `cd dist/ask && ask deploy --target skill-metadata`. The ARN and skill id default to the stack's
- * outputs (serverless info). The committed skill-package/ keeps its placeholder ARN, so it stays
+ * `npm run deploy:endpoint [-- <function-arn>] [--skill-id <id>] [--audio-base-url <https url>]
+ * [--out dist/ask] [--stage prod]`: writes a ready-to-deploy ASK CLI project: a copy of
+ * skill-package/ whose skill.json endpoint is the deployed function's ARN and whose privacy and
+ * terms links are the pages deploy:audio uploaded beside the audio, plus ask-resources.json and
+ * .ask/ask-states.json naming the skill. Then `cd dist/ask && ask deploy --target skill-metadata`.
+ * The ARN, skill id and audio base default to the stack's outputs (serverless info). The committed skill-package/ keeps its placeholder ARN, so it stays
  * exactly what tools/skill-package/generate.ts writes (test/skill-package.test.ts checks that) and
  * no account id lands in git.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { legalUrls } from '../legal/pages';
 import { ROOT } from './serverless';
 import { flag, stackOutput } from './stack-outputs';
 
@@ -17,7 +19,11 @@ const SKILL_ID = /^amzn1\.ask\.skill\.[0-9a-f-]{36}$/;
 const PLACEHOLDER_SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000';
 
 interface SkillManifest {
-  manifest: { apis: { custom: { endpoint: { uri: string } } }; events?: { endpoint: { uri: string } } };
+  manifest: {
+    apis: { custom: { endpoint: { uri: string } } };
+    events?: { endpoint: { uri: string } };
+    privacyAndCompliance?: { locales?: Record<string, { privacyPolicyUrl?: string; termsOfUseUrl?: string }> };
+  };
 }
 
 /** skill.json text with the custom and events endpoints set, in the generator's format (2 spaces, final newline). */
@@ -30,9 +36,20 @@ export function withEndpoint(skillJson: string, functionArn: string): string {
   return `${JSON.stringify(skill, null, 2)}\n`;
 }
 
+/** skill.json text with every locale's privacy policy and terms linked to the pages under the audio base. */
+export function withLegalUrls(skillJson: string, audioBaseUrl: string): string {
+  if (!/^https:\/\/[^/\s]+/.test(audioBaseUrl)) throw new Error(`the audio base must be an https URL, not ${audioBaseUrl}`);
+  const skill = JSON.parse(skillJson) as SkillManifest;
+  const urls = legalUrls(audioBaseUrl);
+  for (const locale of Object.values(skill.manifest.privacyAndCompliance?.locales ?? {})) Object.assign(locale, urls);
+  return `${JSON.stringify(skill, null, 2)}\n`;
+}
+
 export interface AskProject {
   functionArn: string;
   skillId: string;
+  /** The stack's AudioBaseUrl: the privacy policy and terms are served under it (legal/). */
+  audioBaseUrl: string;
   /** The project directory to create (replaced if it exists). */
   outDir: string;
   /** The skill package to copy; the committed one by default. */
@@ -51,7 +68,7 @@ export function writeAskProject(project: AskProject): string[] {
   mkdirSync(join(project.outDir, '.ask'), { recursive: true });
   cpSync(source, packageDir, { recursive: true });
   const skillJson = join(packageDir, 'skill.json');
-  writeFileSync(skillJson, withEndpoint(readFileSync(skillJson, 'utf8'), project.functionArn));
+  writeFileSync(skillJson, withLegalUrls(withEndpoint(readFileSync(skillJson, 'utf8'), project.functionArn), project.audioBaseUrl));
   const resources = { askcliResourcesVersion: '2020-03-31', profiles: { default: { skillMetadata: { src: './skill-package' } } } };
   const states = { askcliStatesVersion: '2020-03-31', profiles: { default: { skillId: project.skillId } } };
   const written = [skillJson, join(project.outDir, 'ask-resources.json'), join(project.outDir, '.ask', 'ask-states.json')];
@@ -66,9 +83,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const positional = argv[0] && !argv[0].startsWith('--') ? argv[0] : undefined;
   const functionArn = positional ?? flag(argv, '--arn') ?? (await stackOutput('SkillFunctionArn', { stage, region }));
   const skillId = flag(argv, '--skill-id') ?? (await stackOutput('SkillId', { stage, region }));
+  const audioBaseUrl = flag(argv, '--audio-base-url') ?? (await stackOutput('AudioBaseUrl', { stage, region }));
   const outDir = resolve(flag(argv, '--out') ?? join(ROOT, 'dist', 'ask'));
   if (!existsSync(join(ROOT, 'skill-package', 'skill.json'))) throw new Error('skill-package/skill.json is missing: npm run skill-package');
-  for (const file of writeAskProject({ functionArn, skillId, outDir })) console.log(`wrote ${file}`);
+  for (const file of writeAskProject({ functionArn, skillId, audioBaseUrl, outDir })) console.log(`wrote ${file}`);
+  console.log(`Privacy policy ${legalUrls(audioBaseUrl).privacyPolicyUrl} (uploaded by npm run deploy:audio).`);
   console.log(`Endpoint ${functionArn} for skill ${skillId}. Next: cd ${outDir} && ask deploy --target skill-metadata`);
 }
 

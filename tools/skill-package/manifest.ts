@@ -1,4 +1,5 @@
 /** skill-package/skill.json: the ASK CLI v2 / SMAPI skill manifest. */
+import { iconUri } from '../images/skill-icons';
 import { LOCALE_COUNTRY, LOCALES, localeSpelling } from './locales';
 import {
   DESCRIPTION,
@@ -31,6 +32,8 @@ export function buildSkillManifest() {
             locale,
             {
               name: SKILL_NAME,
+              smallIconUri: iconUri('small'),
+              largeIconUri: iconUri('large'),
               summary: localeSpelling(locale, SUMMARY),
               description: localeSpelling(locale, DESCRIPTION),
               examplePhrases: [...EXAMPLE_PHRASES],
@@ -57,10 +60,17 @@ export function buildSkillManifest() {
         endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },
         subscriptions: [{ eventName: 'SKILL_DISABLED' }],
       },
+      // Reviewed against what the skill does (issue 17); the pages are tools/legal/content.ts.
       privacyAndCompliance: {
+        // No in-skill products.
         allowsPurchases: false,
-        usesPersonalInfo: false,
+        // Yes: the sankalpa is free text a listener speaks and the skill keeps (and turns into a
+        // clip); it may name them or their health. With hashed ids and practice history beside it,
+        // answering "no" would understate it. No account linking, names, emails or locations.
+        usesPersonalInfo: true,
+        // A relaxation practice for adults; not built for or marketed to children.
         isChildDirected: false,
+        // Audio and text only; nothing export-controlled.
         isExportCompliant: true,
         containsAds: false,
         locales: Object.fromEntries(

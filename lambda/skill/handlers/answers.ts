@@ -12,11 +12,12 @@ import { dialogOf, type Needs } from '../read';
 import { isIntent } from './match';
 import { respond, storedUnlessPlaying } from './respond';
 
-/** Questions whose answer may begin the practice afresh need the listener's choices and clock. */
-const needsFor = (input: HandlerInput, startsOn: readonly string[]): Needs => {
-  const fresh = startsOn.includes(dialogOf(input)?.kind ?? '');
-  return { record: fresh, clock: fresh };
-};
+/**
+ * Questions whose answer may begin the practice afresh need the listener's choices. The clock is
+ * always read: spoken answers change by the hour, and the night voice reads it anyway (once per request).
+ */
+const needsFor = (input: HandlerInput, startsOn: readonly string[]): Needs => ({ record: startsOn.includes(dialogOf(input)?.kind ?? ''), clock: true });
+const CLOCK = { clock: true } as const;
 
 export function answerHandlers(deps: SkillDeps): RequestHandler[] {
   return [
@@ -37,7 +38,7 @@ export function answerHandlers(deps: SkillDeps): RequestHandler[] {
     respond(deps, (input) => isIntent(input, 'AMAZON.RepeatIntent'), storedUnlessPlaying(deps), (facts) =>
       facts.dialog ? onRepeat(facts.dialog, facts) : moveByVoice(facts, 'repeat'),
     ),
-    respond(deps, (input) => isIntent(input, 'AMAZON.FallbackIntent'), {}, (facts) => (facts.dialog ? onMiss(facts.dialog, facts) : fallback(facts))),
+    respond(deps, (input) => isIntent(input, 'AMAZON.FallbackIntent'), CLOCK, (facts) => (facts.dialog ? onMiss(facts.dialog, facts) : fallback(facts))),
     respond(deps, (input) => isIntent(input, 'AMAZON.NavigateHomeIntent'), {}, (facts) =>
       facts.dialog ? onNavigateHome(facts.dialog, facts) : navigateHome(),
     ),
