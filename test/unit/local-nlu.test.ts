@@ -36,6 +36,17 @@ describe('the simulator understands what a listener types, from the skill\'s own
     expect(resolvedId(nlu.understand('go back to my neck'), 'section')).toBe('spine-rotation-cervical');
   });
 
+  test.each([
+    ['body scan', 'SkipToSectionIntent'],
+    ['the lower back please', 'SkipToSectionIntent'],
+    ['can we do the body scan', 'SkipToSectionIntent'],
+    ['can i change my sankalpa', 'SetSankalpaIntent'],
+    ['can you make it shorter', 'ShortPracticeIntent'],
+    ['is it nearly over', 'TimeLeftIntent'],
+  ])('a bare noun or a question, as answered after "what would you like?": "%s" is %s', (text, name) => {
+    expect(intentOf(nlu.understand(text)).intent.name).toBe(name);
+  });
+
   test('a value the slot type does not know is passed on unresolved, as Alexa does', () => {
     const kitchen = intentOf(nlu.understand('skip to the kitchen'));
     expect(kitchen.intent.name).toBe('SkipToSectionIntent');

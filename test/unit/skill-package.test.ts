@@ -248,10 +248,11 @@ describe('skill.json', () => {
     expect(String(publishing.testingInstructions).length).toBeGreaterThan(100);
   });
 
-  it('is a custom AudioPlayer skill, with APL for hub screens, a placeholder Lambda endpoint and manifest version 1.0', () => {
+  it('is a custom AudioPlayer skill, with APL for hub screens, CanFulfillIntentRequest, a placeholder Lambda endpoint and manifest version 1.0', () => {
     expect(manifest.apis.custom.interfaces).toEqual([
       { type: 'AUDIO_PLAYER' },
       { type: 'ALEXA_PRESENTATION_APL', supportedViewports: [{ mode: 'HUB', shape: 'RECTANGLE' }, { mode: 'HUB', shape: 'ROUND' }] },
+      { type: 'CAN_FULFILL_INTENT_REQUEST' },
     ]);
     expect(manifest.apis.custom.endpoint.uri).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/);
     expect(manifest.manifestVersion).toBe('1.0');

@@ -46,6 +46,14 @@ export const SKIP_TO_SECTION_SAMPLES: readonly string[] = [
   'play from the {section}',
   'begin at the {section}',
   'begin with the {section}',
+  // Bare nouns and questions, as people answer "what would you like?" (and as Alexa+ routes).
+  '{section}',
+  '{section} please',
+  'the {section} please',
+  'can we do the {section}',
+  'can i go to the {section}',
+  'could you take me to the {section}',
+  'can we go back to the {section}',
 ];
 
 /** The whole practice from the top (or from where the listener left off; the skill decides). */
@@ -76,6 +84,9 @@ export const START_PRACTICE_SAMPLES: readonly string[] = [
 export const TIME_LEFT_SAMPLES: readonly string[] = [
   'how much time is left',
   'how much longer',
+  'time left',
+  'is it nearly over',
+  'can you tell me how long is left',
   'how long is left',
   'where am i',
   'what section is this',

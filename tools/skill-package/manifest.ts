@@ -50,7 +50,8 @@ export function buildSkillManifest() {
         custom: {
           endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },
           // APL: a screen gets a simple page (lambda/skill/screen.ts) when playback starts or moves.
-          interfaces: [{ type: 'AUDIO_PLAYER' }, { type: 'ALEXA_PRESENTATION_APL', supportedViewports: SUPPORTED_VIEWPORTS }],
+          // CanFulfillIntentRequest: Alexa (Alexa+ above all) asks before routing an utterance here (handlers/can-fulfill.ts).
+          interfaces: [{ type: 'AUDIO_PLAYER' }, { type: 'ALEXA_PRESENTATION_APL', supportedViewports: SUPPORTED_VIEWPORTS }, { type: 'CAN_FULFILL_INTENT_REQUEST' }],
         },
       },
       // The once-offered daily practice reminder (lambda/skill/handlers/bedtime-offer.ts).

@@ -23,7 +23,7 @@ export const PREFERENCE_INTENTS: readonly SampleIntent[] = [
   ]),
   intent('ShortPracticeIntent', [
     'use the short practice', 'the short practice', 'short practice from now on', 'make it shorter', 'i want the short version',
-    'a shorter practice',
+    'a shorter practice', 'shorter practice', 'can you make it shorter', 'can i have the short practice',
   ]),
   intent('FullPracticeIntent', [
     'use the full practice', 'the full practice', 'full practice from now on', 'the long version', 'i want the full version',

@@ -24,6 +24,10 @@ const SET_SANKALPA_SAMPLES = [
   'i want to set my sankalpa',
   'i want to change my sankalpa',
   'new sankalpa',
+  'can i change my sankalpa',
+  'can i set my sankalpa',
+  'can i set an intention',
+  'could i change my sankalpa to {phrase}',
 ];
 
 const WHAT_IS_SANKALPA_SAMPLES = [

@@ -83,7 +83,10 @@ export function convertSmapiDefinitions(spec: { definitions: Record<string, Sche
     for (const [subName] of subtypes) {
       defs[subName] = { ...defs[subName], allOf: (defs[subName].allOf as unknown[]).map((part) => (refName(part) === name ? { $ref: `${REF}${base}` } : part)) };
     }
-    const values = subtypes.map(([, sub]) => String(sub['x-discriminator-value']));
+    // Values the spec lists in the base's own enum (e.g. v1.skill.Manifest.InterfaceType) without a
+    // subtype of their own, like CAN_FULFILL_INTENT_REQUEST, are valid with the base's properties alone.
+    const listed = (raw[`${name}Type`]?.enum as unknown[] | undefined)?.map(String) ?? [];
+    const values = [...new Set([...subtypes.map(([, sub]) => String(sub['x-discriminator-value'])), ...listed])];
     defs[name] = {
       allOf: [
         { $ref: `${REF}${base}` },
