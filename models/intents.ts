@@ -31,6 +31,8 @@ export const CUSTOM_INTENT_NAMES = [
   'PickIdeaIntent',
   'ForgetMeIntent',
   ...PREFERENCE_INTENT_NAMES,
+  'SleepSoundsIntent',
+  'NoSleepSoundsIntent',
   'SettingsIntent',
   'PracticeStatsIntent',
 ] as const;

@@ -14,6 +14,7 @@ import { chooseIdea, confirmClear, confirmSet, onPhraseAnswer } from './sankalpa
 import { sankalpaSay } from './sankalpa-speech';
 import { say } from './speech';
 import { isPlayable } from '../playback/plan';
+import { isSleepMinutes } from '../playback/sleep-sounds';
 import { CLIP_KEY } from '../playback/token';
 import { MAX_SANKALPA_CHARS } from '../sankalpa/phrase';
 import type { Answer, Facts, Place, Plan } from './types';
@@ -156,7 +157,8 @@ function isPlace(value: unknown, catalog: Catalog): value is Place {
     CLIP_KEY.test(value.clip) &&
     (value.nonce === undefined || (typeof value.nonce === 'string' && /^[a-z0-9]{4,16}$/.test(value.nonce))) &&
     (value.attempt === 0 || value.attempt === 1) &&
-    (value.person === undefined || (typeof value.person === 'string' && /^[a-f0-9]{16}$/.test(value.person)))
+    (value.person === undefined || (typeof value.person === 'string' && /^[a-f0-9]{16}$/.test(value.person))) &&
+    (value.sleep === undefined || isSleepMinutes(value.sleep))
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../playback/catalog';
 import { nextItem } from '../playback/plan';
+import { isSleepSounds, nextSleepItem } from '../playback/sleep-sounds';
 import { eventOrder, storableOffset, type ProgressEvent, type ProgressState } from '../playback/progress';
 import type { PlaybackState } from '../playback/token';
 import type { ProgressExtras } from '../store/types';
@@ -27,29 +28,33 @@ function progressWrite(catalog: Catalog, event: DeviceEvent, kind: ProgressEvent
   return [{ kind: 'progress', progress, ...(extras ? { extras } : {}) }];
 }
 
+/** The sleep sounds are never practice progress: nothing about them is written. */
+const isPractice = (state: PlaybackState | undefined): state is PlaybackState => state !== undefined && !isSleepSounds(state.segmentId);
+
 export function playbackStarted(catalog: Catalog, event: DeviceEvent): Answer {
   const { state } = event;
-  if (!state) return {};
+  if (!isPractice(state)) return {};
   const countStart = state.segmentId === catalog.variants[state.variant][0] && event.offsetMs === 0;
   const startedAtSec = Math.floor(Date.parse(event.timestamp) / 1000);
   const extras = { countStart, ...(countStart && Number.isSafeInteger(startedAtSec) ? { startedAtSec } : {}) };
   return { writes: progressWrite(catalog, event, 'PlaybackStarted', state, 'playing', extras) };
 }
 
+/** The next item from the token alone: the practice's, then the sleep sounds' chain. */
 export function playbackNearlyFinished(catalog: Catalog, event: DeviceEvent): Answer {
-  const next = event.state && nextItem(catalog, event.state);
+  const next = event.state && (nextItem(catalog, event.state) ?? nextSleepItem(catalog, event.state));
   return next && event.token ? { enqueue: { next, after: event.token } } : {};
 }
 
 /** Only the practice's end needs a write: any other item is followed by a Started. */
 export function playbackFinished(catalog: Catalog, event: DeviceEvent): Answer {
   const { state } = event;
-  if (!state || nextItem(catalog, state)) return {};
+  if (!isPractice(state) || nextItem(catalog, state)) return {};
   return { writes: progressWrite(catalog, event, 'PlaybackFinished', state, 'completed', { completedAt: event.timestamp }) };
 }
 
 export function playbackStopped(catalog: Catalog, event: DeviceEvent): Answer {
-  return event.state ? { writes: progressWrite(catalog, event, 'PlaybackStopped', event.state, 'paused') } : {};
+  return isPractice(event.state) ? { writes: progressWrite(catalog, event, 'PlaybackStopped', event.state, 'paused') } : {};
 }
 
 /** Retry the same place once (the token remembers the attempt), then keep the place; never speak. */
@@ -57,5 +62,5 @@ export function playbackFailed(catalog: Catalog, event: DeviceEvent): Answer {
   const { state } = event;
   if (!state) return {};
   if (state.attempt === 0) return { play: { ...state, attempt: 1, offsetMs: event.offsetMs } };
-  return { writes: progressWrite(catalog, event, 'PlaybackFailed', state, 'paused') };
+  return isPractice(state) ? { writes: progressWrite(catalog, event, 'PlaybackFailed', state, 'paused') } : {};
 }

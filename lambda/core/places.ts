@@ -7,7 +7,7 @@ import { firstItem, isPersonalClip, isPlayable, nextPart, partOf } from '../play
 import { variantFor } from '../playback/preferences';
 import { resumePoint, type Progress } from '../playback/progress';
 import { hasWakeWord } from '../sankalpa/phrase';
-import type { ListenerRecord, SankalpaRecord } from '../store/types';
+import type { ListenerRecord, Preferences, SankalpaRecord } from '../store/types';
 import { isPlayingNow, type Answer, type DevicePlace, type Facts, type Place } from './types';
 
 /** The listener's sankalpa, when the practice may speak it into the room (no wake word in it). */
@@ -21,9 +21,14 @@ export function clipOf(record: ListenerRecord | undefined): string {
   return speakableSankalpa(record)?.clipKey ?? '';
 }
 
-/** A fresh listening session starting at a part. */
-export function freshAt(variant: string, segmentId: string, clip: string, offsetMs = 0): Place {
-  return { variant, segmentId, attempt: 0, clip, offsetMs };
+/** A fresh listening session starting at a part, with the sleep sounds chosen for after it. */
+export function freshAt(variant: string, segmentId: string, clip: string, offsetMs = 0, sleep?: number): Place {
+  return { variant, segmentId, attempt: 0, clip, offsetMs, ...(sleep ? { sleep } : {}) };
+}
+
+/** Minutes of sleep sounds after the practice: the listener's choice, unless the nature sounds are off (they win). */
+export function sleepMinutesFor(preferences: Preferences | undefined): number | undefined {
+  return preferences?.nature === false ? undefined : preferences?.sleepMinutes;
 }
 
 export function partTitle(catalog: Catalog, segmentId: string): string {
@@ -52,7 +57,7 @@ export function resumePlace(facts: Facts): Place | undefined {
       : stored;
   const point = resumePoint(catalog, progress, facts.nowMs);
   if (!point) return undefined;
-  const place = freshAt(point.variant, point.segmentId, clipOf(record), point.offsetMs);
+  const place = freshAt(point.variant, point.segmentId, clipOf(record), point.offsetMs, fromDevice ? device.sleep : sleepMinutesFor(record?.preferences));
   return fromDevice && device.person ? { ...place, person: device.person } : place;
 }
 
@@ -61,7 +66,7 @@ export function storedPlace(catalog: Catalog, record: ListenerRecord | undefined
   const progress = record?.progress;
   if (!progress || progress.state === 'completed') return undefined;
   if (!isPlayable(catalog, progress.variant, progress.segmentId)) return undefined;
-  return freshAt(progress.variant, progress.segmentId, clipOf(record), progress.offsetMs);
+  return freshAt(progress.variant, progress.segmentId, clipOf(record), progress.offsetMs, sleepMinutesFor(record?.preferences));
 }
 
 /** Where the listener is now: the device's place, else the stored one, else nowhere. */
@@ -77,7 +82,7 @@ export function preferredVariant(facts: Facts): string {
 /** A fresh run from the top, as this listener has chosen to hear it, optionally after a sentence. */
 export function startFresh(facts: Facts, speech?: string, clip = clipOf(facts.record)): Answer {
   const first = firstItem(facts.catalog, preferredVariant(facts), '', clip);
-  return { play: freshAt(first.variant, first.segmentId, clip), speech, end: true };
+  return { play: freshAt(first.variant, first.segmentId, clip, 0, sleepMinutesFor(facts.record?.preferences)), speech, end: true };
 }
 
 /** Speak, then let the practice carry on; outside playback, keep listening when asked to. */

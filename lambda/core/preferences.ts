@@ -7,11 +7,12 @@ import type { PreferenceIntentName } from '../../models/intents';
 import { variantDurationMs, variantFor, variantToCarryOn } from '../playback/preferences';
 import { practiceStats } from '../playback/stats';
 import type { Preferences } from '../store/types';
-import { speakThenCarryOn } from './places';
+import { MAX_SLEEP_MINUTES } from '../playback/sleep-sounds';
+import { sleepMinutesFor, speakThenCarryOn } from './places';
 import { preferenceSay } from './preference-speech';
 import { after, isPlayingNow, type Answer, type Facts, type Plan } from './types';
 
-type Change = { preferences: Partial<Preferences>; speech: (facts: Facts, variant: string) => string };
+type Change = { preferences: Partial<Preferences>; speech: (facts: Facts, variant: string, preferences: Preferences) => string };
 const lasting = (facts: Facts, variant: string) => variantDurationMs(facts.catalog, variant);
 
 /** Intent name -> what it changes and how Alexa confirms it. */
@@ -30,12 +31,28 @@ export const PREFERENCE_CHANGES: Record<PreferenceIntentName, Change> = {
 };
 
 export function setPreference(facts: Facts, name: PreferenceIntentName): Plan {
-  const change = PREFERENCE_CHANGES[name];
+  return changePreferences(facts, PREFERENCE_CHANGES[name]);
+}
+
+/** "Play sleep sounds after the practice", "… for two hours", "no sleep sounds" (0). */
+export function setSleepSounds(facts: Facts, minutes: number): Plan {
+  return changePreferences(facts, {
+    preferences: { sleepMinutes: minutes > 0 ? Math.min(minutes, MAX_SLEEP_MINUTES) : undefined },
+    speech: (_facts, _variant, preferences) =>
+      !preferences.sleepMinutes
+        ? preferenceSay.sleepOff
+        : preferences.nature === false
+          ? preferenceSay.sleepOnButNatureOff(preferences.sleepMinutes)
+          : preferenceSay.sleepOn(preferences.sleepMinutes),
+  });
+}
+
+function changePreferences(facts: Facts, change: Change): Plan {
   const preferences = withoutDefaults({ ...facts.record?.preferences, ...change.preferences });
   return after({ kind: 'save', writes: [{ kind: 'preferences', preferences }] }, (saved) => {
     if (!saved) return speakThenCarryOn(facts, preferenceSay.couldNotSave);
     const preferred = variantFor(facts.catalog, preferences, facts.hour);
-    const speech = change.speech(facts, preferred);
+    const speech = change.speech(facts, preferred, preferences);
     const { device } = facts;
     if (!isPlayingNow(device)) return speakThenCarryOn(facts, speech);
     const othersPractice = (device.person ?? '') !== facts.person;
@@ -44,7 +61,8 @@ export function setPreference(facts: Facts, name: PreferenceIntentName): Plan {
       : variantToCarryOn(facts.catalog, device.variant, preferred, device.segmentId);
     const { activity: _activity, ...place } = device;
     const later = moved || variant === preferred ? '' : ` ${preferenceSay.nextTime}`;
-    return { play: { ...place, variant, attempt: 0 }, speech: `${speech}${later}`, end: true };
+    const sleep = othersPractice ? place.sleep : sleepMinutesFor(preferences);
+    return { play: { ...place, variant, attempt: 0, sleep }, speech: `${speech}${later}`, end: true };
   });
 }
 
@@ -65,5 +83,6 @@ function withoutDefaults(preferences: Preferences): Preferences {
   if (preferences.length === 'short') kept.length = 'short';
   if (preferences.ending) kept.ending = preferences.ending;
   if (preferences.restful) kept.restful = true;
+  if (preferences.sleepMinutes) kept.sleepMinutes = preferences.sleepMinutes;
   return kept;
 }

@@ -8,7 +8,8 @@ import { isUnfinished } from '../playback/progress';
 import { isBedtimeOfferDue } from './bedtime';
 import { offerBedtimeReminder } from './bedtime-offer';
 import { resumeOffer, question } from './dialog';
-import { clipOf, currentPlace, speakableSankalpa, freshAt, partTitle, preferredVariant, resumePlace, speakThenCarryOn, startFresh, storedPlace } from './places';
+import { isSleepSounds } from '../playback/sleep-sounds';
+import { carryOnFrom, sleepMinutesFor, clipOf, currentPlace, speakableSankalpa, freshAt, partTitle, preferredVariant, resumePlace, speakThenCarryOn, startFresh, storedPlace } from './places';
 import { sankalpaSay } from './sankalpa-speech';
 import { minutesPhrase, say } from './speech';
 import { isPlayingNow, type Answer, type Facts, type Place } from './types';
@@ -21,9 +22,11 @@ const WORTH_OFFERING_AFTER_MS = 30_000;
  * a whole practice, asked about a daily reminder instead). A returning one is asked whether to
  * continue, except at night or when only the Echo knows the place: then the straight answer serves.
  */
-export function launch(facts: Facts): Answer {
+export function launch(given: Facts): Answer {
+  if (isPlayingNow(given.device) && (given.device.person ?? '') === given.person) return openWhilePlaying();
+  // The sleep sounds are never where a practice resumes: a launch starts (or continues) the practice.
+  const facts = given.device && isSleepSounds(given.device.segmentId) ? { ...given, device: undefined } : given;
   const { record, device, catalog } = facts;
-  if (isPlayingNow(device) && (device.person ?? '') === facts.person) return openWhilePlaying();
   const spoken = speakableSankalpa(record);
   const sankalpa = spoken ? ` ${sankalpaSay.inWelcome(spoken.text)}` : '';
   // No stored place (a first visit, or DynamoDB not answering): the Echo's own place still counts.
@@ -46,7 +49,9 @@ export function launch(facts: Facts): Answer {
 
 /** "Resume", or the Play button: the device's place or the stored one; with nothing to resume, begin. */
 export function resume(facts: Facts, byVoice: boolean): Answer {
-  const place = resumePlace(facts);
+  // Paused sleep sounds carry on where they were: "resume" means the sounds, not a new practice.
+  const sounds = facts.device && isSleepSounds(facts.device.segmentId) ? carryOnFrom(facts.device) : undefined;
+  const place = sounds ?? resumePlace(facts);
   if (place) return byVoice ? { play: place, end: true } : { play: place };
   const fresh = startFresh(facts, byVoice ? say.nothingToResume : undefined);
   return byVoice ? fresh : { play: fresh.play };
@@ -63,13 +68,18 @@ export type Move = 'next' | 'previous' | 'repeat';
 export function moveTarget(facts: Facts, move: Move): Place | 'end' | 'nowhere' {
   const here = facts.device ?? storedPlace(facts.catalog, facts.record);
   if (!here) return 'nowhere';
+  if (isSleepSounds(here.segmentId)) {
+    // After the practice: nothing is next; previous and repeat go back to its last part.
+    const order = facts.catalog.variants[here.variant] ?? [];
+    return move === 'next' || order.length === 0 ? 'end' : freshAt(here.variant, order[order.length - 1], here.clip, 0, here.sleep);
+  }
   const target =
     move === 'next'
       ? nextPart(facts.catalog, here.variant, here.segmentId)
       : move === 'previous'
         ? previousPart(facts.catalog, here.variant, here.segmentId, here.offsetMs)
         : partOf(here.segmentId);
-  return target ? freshAt(here.variant, target, here.clip) : 'end';
+  return target ? freshAt(here.variant, target, here.clip, 0, here.sleep) : 'end';
 }
 
 /** "Next", "previous", "repeat" by voice. */
@@ -97,7 +107,8 @@ export function skipTo(facts: Facts, targetId: string | undefined): Answer {
   const segmentId = startOfTarget(catalog, variant, targetId);
   if (!segmentId) return unknownPart(facts);
   const clip = device?.clip ?? clipOf(facts.record);
-  return { play: freshAt(variant, segmentId, clip), speech: say.skippingTo(partTitle(catalog, segmentId)), end: true };
+  const sleep = device ? device.sleep : sleepMinutesFor(facts.record?.preferences);
+  return { play: freshAt(variant, segmentId, clip, 0, sleep), speech: say.skippingTo(partTitle(catalog, segmentId)), end: true };
 }
 
 /** The standard practice in the same mix as `variant` (with or without the nature bed). */

@@ -29,6 +29,8 @@ export interface Catalog {
   variantFiles?: Record<string, Record<string, string>>;
   /** Pictures of the spine per region (lambda/playback/images.ts); absent in catalogs from older manifests. */
   images?: Record<string, CatalogImageSet>;
+  /** The forest bed that carries on after the practice (playback/sleep-sounds.ts); absent before it was rendered. */
+  sleepSounds?: { loop: { file: string; durationMs: number }; fade: { file: string; durationMs: number } };
 }
 
 export interface CatalogImage {

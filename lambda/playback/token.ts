@@ -3,12 +3,16 @@
  * Failed) are answered without a database read. Format, pipe-separated and readable in logs:
  *   <practice>|1|<variant>|<segment>|<session nonce>|<attempt>|<sankalpa clip key>
  * and, for a recognised voice in a shared household, version 2 adds `|<person hash>` so the
- * device's events find that person's progress (AudioPlayer requests name no person).
+ * device's events find that person's progress (AudioPlayer requests name no person). Version 3
+ * adds `|<person hash or empty>|<sleep minutes>`: the sleep sounds to play after the practice (on
+ * a sleep-sounds item, the minutes still to play after it), so the chain needs no database read.
  */
 import type { Catalog } from './catalog';
+import { isSleepMinutes } from './sleep-sounds';
 
 export const TOKEN_VERSION = '1';
 export const PERSON_TOKEN_VERSION = '2';
+export const SLEEP_TOKEN_VERSION = '3';
 export const MAX_TOKEN_LENGTH = 1024;
 
 export interface PlaybackState {
@@ -22,6 +26,8 @@ export interface PlaybackState {
   clip: string;
   /** Hash of the recognised voice (see skill/listener.ts), or ''/absent for the account. */
   person?: string;
+  /** Minutes of sleep sounds after the practice (playback/sleep-sounds.ts); absent for none. */
+  sleep?: number;
 }
 
 /** A person hash, as skill/listener.ts makes it. */
@@ -33,22 +39,16 @@ export const CLIP_KEY = /^([a-f0-9]{16})?$/;
 
 export function encodeToken(catalog: Catalog, state: PlaybackState): string {
   const person = state.person ?? '';
-  return [
-    catalog.practiceId,
-    person ? PERSON_TOKEN_VERSION : TOKEN_VERSION,
-    state.variant,
-    state.segmentId,
-    state.nonce,
-    String(state.attempt),
-    state.clip,
-    ...(person ? [person] : []),
-  ].join('|');
+  const sleep = state.sleep && isSleepMinutes(state.sleep) ? String(state.sleep) : '';
+  const version = sleep ? SLEEP_TOKEN_VERSION : person ? PERSON_TOKEN_VERSION : TOKEN_VERSION;
+  const tail = sleep ? [person, sleep] : person ? [person] : [];
+  return [catalog.practiceId, version, state.variant, state.segmentId, state.nonce, String(state.attempt), state.clip, ...tail].join('|');
 }
 
 /** A token's fields as written, before the catalog is consulted: what `parseToken` reads. */
 export interface TokenFields extends PlaybackState {
   practiceId: string;
-  version: typeof TOKEN_VERSION | typeof PERSON_TOKEN_VERSION;
+  version: typeof TOKEN_VERSION | typeof PERSON_TOKEN_VERSION | typeof SLEEP_TOKEN_VERSION;
 }
 
 /**
@@ -59,10 +59,13 @@ export interface TokenFields extends PlaybackState {
 export function parseToken(token: unknown): TokenFields | undefined {
   if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) return undefined;
   const fields = token.split('|');
-  const [practiceId, version, variant, segmentId, nonce, attempt, clip, person = ''] = fields;
-  const shapeOk = (version === TOKEN_VERSION && fields.length === 7) || (version === PERSON_TOKEN_VERSION && fields.length === 8 && PERSON_HASH.test(person));
+  const [practiceId, version, variant, segmentId, nonce, attempt, clip, person = '', sleep = ''] = fields;
+  const shapeOk =
+    (version === TOKEN_VERSION && fields.length === 7) ||
+    (version === PERSON_TOKEN_VERSION && fields.length === 8 && PERSON_HASH.test(person)) ||
+    (version === SLEEP_TOKEN_VERSION && fields.length === 9 && (person === '' || PERSON_HASH.test(person)) && /^\d{1,3}$/.test(sleep) && isSleepMinutes(Number(sleep)));
   if (!shapeOk || !NONCE.test(nonce) || (attempt !== '0' && attempt !== '1') || !CLIP_KEY.test(clip)) return undefined;
-  return { practiceId, version, variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip, ...(person ? { person } : {}) };
+  return { practiceId, version, variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip, ...(person ? { person } : {}), ...(sleep ? { sleep: Number(sleep) } : {}) };
 }
 
 /**

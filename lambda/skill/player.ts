@@ -4,6 +4,7 @@ import type { interfaces } from 'ask-sdk-model';
 import type { Place } from '../core/types';
 import { segmentFile } from '../playback/catalog';
 import { isPersonalClip, isPlayable, playablePlace, segmentInfo } from '../playback/plan';
+import { isSleepSounds, sleepSoundsFile } from '../playback/sleep-sounds';
 import { decodeToken, encodeToken, type PlaybackState } from '../playback/token';
 import { contextOf } from './context';
 import type { SkillDeps } from './deps';
@@ -17,6 +18,8 @@ export function decode(deps: SkillDeps, token: unknown): PlaybackState | undefin
 }
 
 export function streamUrl(deps: SkillDeps, state: PlaybackState): string {
+  const sounds = sleepSoundsFile(deps.catalog, state.segmentId);
+  if (sounds) return `${deps.audioBaseUrl}/${sounds}`;
   if (isPersonalClip(state.segmentId)) return `${deps.audioBaseUrl}/${CLIP_PREFIX}/${state.segmentId}.${state.clip}.mp3`;
   return `${deps.audioBaseUrl}/${segmentFile(deps.catalog, state.variant, state.segmentId)}`;
 }
@@ -33,7 +36,7 @@ export function addPlay(
   const place = playablePlace(deps.catalog, state);
   if (!place) return;
   const info = segmentInfo(deps.catalog, place.segmentId);
-  const subtitle = isPersonalClip(place.segmentId) ? 'Your sankalpa' : (info?.title ?? '');
+  const subtitle = isPersonalClip(place.segmentId) ? 'Your sankalpa' : isSleepSounds(place.segmentId) ? 'Sleep sounds' : (info?.title ?? '');
   input.responseBuilder.addAudioPlayerPlayDirective(
     behavior,
     streamUrl(deps, place),

@@ -18,6 +18,8 @@ export interface Preferences {
   ending?: 'bedtime' | 'daytime';
   /** A longer final rest. */
   restful?: boolean;
+  /** Minutes the forest sounds carry on after the practice (playback/sleep-sounds.ts); absent for none. */
+  sleepMinutes?: number;
 }
 
 export interface BedtimeOffer {

@@ -2,6 +2,7 @@
 import { BUILT_IN_INTENT_NAMES, type CustomIntentName } from '../../models/intents';
 import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
 import { PREFERENCE_INTENTS } from './preference-intents';
+import { SLEEP_SOUNDS_INTENTS } from './sleep-sounds-intents';
 import { PRIVACY_INTENTS } from './privacy-intents';
 import { SANKALPA_INTENTS } from './sankalpa-intents';
 
@@ -118,6 +119,7 @@ export const CUSTOM_INTENTS: readonly SampleIntent[] = [
   ...SANKALPA_INTENTS,
   ...PRIVACY_INTENTS,
   ...PREFERENCE_INTENTS,
+  ...SLEEP_SOUNDS_INTENTS,
 ];
 
 export interface SlotTypeValue {

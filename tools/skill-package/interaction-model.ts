@@ -1,6 +1,7 @@
 /** One locale's interaction model (skill-package/interactionModels/custom/<locale>.json). */
 import { BUILT_IN_INTENTS, CUSTOM_INTENTS, INVOCATION_NAME, SECTION_SLOT_TYPE, sectionValues, type SlotTypeValue } from './intents';
 import { IDEA_CHOICE_SLOT_TYPE, IDEA_CHOICE_VALUES, SANKALPA_PROMPTS, sankalpaDialog } from './sankalpa-intents';
+import { SLEEP_DURATION_SLOT_TYPE, SLEEP_DURATION_VALUES } from './sleep-sounds-intents';
 import { localeSpelling, type Locale } from './locales';
 
 export interface InteractionModelFile {
@@ -32,6 +33,7 @@ export function buildInteractionModel(locale: Locale): InteractionModelFile {
         types: [
           { name: SECTION_SLOT_TYPE, values: sectionValues(spell) },
           { name: IDEA_CHOICE_SLOT_TYPE, values: IDEA_CHOICE_VALUES },
+          { name: SLEEP_DURATION_SLOT_TYPE, values: SLEEP_DURATION_VALUES },
         ],
       },
       dialog: sankalpaDialog(),
