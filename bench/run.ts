@@ -3,7 +3,8 @@
  * side by side in one run on this machine, against one dynalite. Prints a table of figures, the
  * ratio of each, and PASS/FAIL against the issue's targets; exits non-zero when a target fails.
  * Options: --cold-runs N (default 21), --warm N requests per type (default 400), --node <path> to
- * run the skills on another node binary (this one by default).
+ * run the skills on another node binary (this one by default), or --node 24 for that major
+ * version's official binary, fetched once from the npm registry (bench/node-binary.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildAll, OUT_DIR, ROOT, type Bundle } from './builds';
 import { startBenchDynamo, type BenchDynamo, type Meter } from './dynamo';
+import { nodeBinary } from './node-binary';
 import { bareRun, childNode, coldRun, requireRun, useNode, WarmServer, type ColdRun } from './processes';
 import { report, type Figures, type VariantFigures } from './report';
 import { BENCH_SKILL_ID, benchUserId } from './requests';
@@ -24,7 +26,7 @@ const option = (name: string, fallback: number) => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const COLD_RUNS = option('--cold-runs', 21);
-if (process.argv.includes('--node')) useNode(process.argv[process.argv.indexOf('--node') + 1]);
+if (process.argv.includes('--node')) useNode(nodeBinary(process.argv[process.argv.indexOf('--node') + 1], ROOT));
 const WARM_N = option('--warm', 400);
 const WARM_UP = 50;
 

@@ -65,7 +65,10 @@ export interface PackageOptions {
 export async function packageService(options: PackageOptions = {}): Promise<PackageResult> {
   const serviceDir = options.serviceDir ?? ROOT;
   const outDir = resolve(serviceDir, options.outDir ?? '.serverless');
-  if (serviceDir !== ROOT) copyFileSync(join(ROOT, 'serverless.yml'), join(serviceDir, 'serverless.yml'));
+  if (serviceDir !== ROOT) {
+    mkdirSync(join(serviceDir, 'ops'), { recursive: true });
+    for (const file of ['serverless.yml', join('ops', 'monitoring.yml')]) copyFileSync(join(ROOT, file), join(serviceDir, file));
+  }
   mkdirSync(join(serviceDir, 'dist', 'lambda'), { recursive: true });
   const build = await buildForDeploy({ allowEstimated: true, outfile: join(serviceDir, 'dist', 'lambda', 'index.js'), audioDir: options.audioDir });
   const args = ['package', '--stage', options.stage ?? 'prod', '--package', outDir, ...(options.extraArgs ?? [])];
