@@ -13,7 +13,7 @@ import { transportHandlers } from './handlers/transport';
 import { refusalReason, RequestRefusedError } from './refusal';
 import { sessionAttributesInterceptor } from './session-attributes';
 import { screenInterceptor } from './screen';
-import { nightVoiceInterceptor } from './local-clock';
+import { nightVoiceInterceptor, zoneWriteInterceptor } from './local-clock';
 import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
 
 /**
@@ -39,6 +39,7 @@ export function createSkill(given: SkillDeps): CustomSkill {
     .addRequestInterceptors(sessionAttributesInterceptor(deps.catalog, deps.log))
     .addResponseInterceptors(screenInterceptor(deps))
     .addResponseInterceptors(nightVoiceInterceptor(deps))
+    .addResponseInterceptors(zoneWriteInterceptor())
     .addErrorHandlers(calmErrorHandler(deps));
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return refusingMalformed(builder.create(), deps);

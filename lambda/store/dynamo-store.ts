@@ -1,7 +1,7 @@
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { sameSecondFloor, type Progress } from '../playback/progress';
-import type { BedtimeOffer, ListenerRecord, ListenerStore, Preferences, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
+import type { BedtimeOffer, DeviceZone, ListenerRecord, ListenerStore, Preferences, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
 
 type Item = Record<string, AttributeValue>;
 
@@ -48,7 +48,7 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
 export function createItemStore(calls: ItemCalls, tableName: string): ListenerStore {
   const key = (listenerKey: string) => toItem({ pk: listenerKey });
   /** One top-level attribute replaced, the rest of the item untouched. */
-  const setAttribute = (listenerKey: string, name: 'sankalpa' | 'preferences' | 'bedtimeOffer', value: object) =>
+  const setAttribute = (listenerKey: string, name: 'sankalpa' | 'preferences' | 'bedtimeOffer' | 'timeZones', value: object) =>
     calls.updateItem({
       TableName: tableName,
       Key: key(listenerKey),
@@ -94,6 +94,10 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
 
     async recordBedtimeOffer(listenerKey, offer) {
       await setAttribute(listenerKey, 'bedtimeOffer', offer);
+    },
+
+    async setTimeZones(listenerKey, zones) {
+      await setAttribute(listenerKey, 'timeZones', zones);
     },
 
     async addPerson(accountKey, personKey) {
@@ -184,5 +188,6 @@ function toRecord(item: Record<string, unknown>): ListenerRecord {
     ...(item.practiceStarts ? { practiceStarts: [...(item.practiceStarts as Set<number>)].sort((a, b) => a - b) } : {}),
     ...(item.people ? { people: [...(item.people as Set<string>)] } : {}),
     ...(item.bedtimeOffer ? { bedtimeOffer: item.bedtimeOffer as BedtimeOffer } : {}),
+    ...(item.timeZones ? { timeZones: item.timeZones as Record<string, DeviceZone> } : {}),
   };
 }

@@ -26,6 +26,13 @@ export interface BedtimeOffer {
   answer: 'accepted' | 'declined' | 'no-permission' | 'unanswered' | 'failed';
 }
 
+/** A device's time zone as Alexa's Settings API last told it (skill/device-zone.ts). */
+export interface DeviceZone {
+  zone: string;
+  /** Epoch seconds it was asked. */
+  checkedAt: number;
+}
+
 export interface ListenerRecord {
   progress?: Progress;
   sankalpa?: SankalpaRecord;
@@ -40,6 +47,8 @@ export interface ListenerRecord {
   bedtimeOffer?: BedtimeOffer;
   /** The listener asked to be forgotten and nothing has been written since. */
   erased?: boolean;
+  /** Time zones of the devices this listener launches from, by hashed device id. */
+  timeZones?: Record<string, DeviceZone>;
 }
 
 export type SaveOutcome = 'saved' | 'stale';
@@ -61,6 +70,8 @@ export interface ListenerStore {
   clearSankalpa(listenerKey: string): Promise<void>;
   setPreferences(listenerKey: string, preferences: Preferences): Promise<void>;
   recordBedtimeOffer(listenerKey: string, offer: BedtimeOffer): Promise<void>;
+  /** Replaces the remembered device time zones (the whole small map). */
+  setTimeZones(listenerKey: string, zones: Record<string, DeviceZone>): Promise<void>;
   /** Notes a recognised voice's item on the account's item (idempotent). */
   addPerson(accountKey: string, personKey: string): Promise<void>;
   /**
@@ -79,6 +90,7 @@ export const STORE_METHODS = Object.keys({
   clearSankalpa: true,
   setPreferences: true,
   recordBedtimeOffer: true,
+  setTimeZones: true,
   addPerson: true,
   forget: true,
 } satisfies Record<keyof ListenerStore, true>) as (keyof ListenerStore)[];

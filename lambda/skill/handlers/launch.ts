@@ -28,9 +28,11 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
   const launch: RequestHandler = {
     canHandle: (input) => isRequest(input, 'LaunchRequest'),
     async handle(input) {
-      const clockSoon = localClock(deps, input);
       const registering = registerPerson(deps, input);
-      const record = await withClipReady(deps, input, await loadListener(deps, input));
+      const loaded = await loadListener(deps, input);
+      // The device's zone comes with the listener's item; Alexa is asked only when it is not there.
+      const clockSoon = localClock(deps, input, loaded);
+      const record = await withClipReady(deps, input, loaded);
       const [clock] = await Promise.all([clockSoon, registering]);
       const clip = clipOf(record);
       const sankalpa = record?.sankalpa ? ` ${sankalpaSay.inWelcome(record.sankalpa.text)}` : '';

@@ -1,0 +1,69 @@
+/**
+ * A Launch asks Alexa's Settings API for the device's time zone at most once a day per device:
+ * the zone is remembered on the listener's item, read in the GetItem the Launch makes anyway.
+ */
+import { createHarness, speechOf, type Harness } from './support/harness';
+import { startFakeAlexaApi, type FakeAlexaApi } from './support/fake-alexa-api';
+import { launch } from './support/requests';
+
+const USER = 'amzn1.ask.account.ZONES';
+const HOUR = 3_600_000;
+// 21:30 UTC: 03:00 in Kolkata (night: the soft voice), 16:30 in New York (day).
+const isSoft = (speech: string | undefined) => Boolean(speech?.includes('<prosody volume="soft"'));
+
+describe('the device time zone, remembered', () => {
+  let harness: Harness;
+  let api: FakeAlexaApi;
+  beforeAll(async () => {
+    api = await startFakeAlexaApi();
+  });
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    harness = await createHarness();
+    api.timeZoneCalls = 0;
+    api.zone = 'Asia/Kolkata';
+  });
+  const launchFrom = (deviceId = 'amzn1.ask.device.ECHO-BEDROOM') => harness.send(api.aim(launch({ userId: USER, deviceId })));
+
+  it('is asked once, then read with the listener for a day, even when the device has moved since', async () => {
+    expect(isSoft(speechOf(await launchFrom()))).toBe(true);
+    expect(api.timeZoneCalls).toBe(1);
+    api.zone = 'America/New_York';
+    harness.clock.ms += 23 * HOUR;
+    harness.calls.length = 0;
+    // 20:30 UTC: 02:00 in Kolkata, still the remembered zone; one GetItem and no write.
+    expect(isSoft(speechOf(await launchFrom()))).toBe(true);
+    expect(api.timeZoneCalls).toBe(1);
+    expect(harness.calls).toEqual(['GetItemCommand']);
+  });
+
+  it('is asked again after a day, and the new answer replaces the old', async () => {
+    await launchFrom();
+    api.zone = 'America/New_York';
+    harness.clock.ms += 25 * HOUR;
+    expect(isSoft(speechOf(await launchFrom()))).toBe(false);
+    expect(api.timeZoneCalls).toBe(2);
+    const zones = Object.values((await harness.store.load(harness.keyOf(USER)))?.timeZones ?? {});
+    expect(zones).toEqual([{ zone: 'America/New_York', checkedAt: Math.floor(harness.clock.ms / 1000) }]);
+  });
+
+  it('is kept per device, under a hash of its id', async () => {
+    await launchFrom('amzn1.ask.device.ECHO-BEDROOM');
+    api.zone = 'Europe/London';
+    await launchFrom('amzn1.ask.device.ECHO-TRAVEL');
+    await launchFrom('amzn1.ask.device.ECHO-BEDROOM');
+    await launchFrom('amzn1.ask.device.ECHO-TRAVEL');
+    expect(api.timeZoneCalls).toBe(2);
+    const record = await harness.store.load(harness.keyOf(USER));
+    expect(Object.values(record?.timeZones ?? {}).map((known) => known.zone).sort()).toEqual(['Asia/Kolkata', 'Europe/London']);
+    expect(JSON.stringify(record)).not.toContain('ECHO-');
+  });
+
+  it('is not remembered when Alexa did not answer: the locale guess is asked again next time', async () => {
+    api.zone = 500;
+    await launchFrom();
+    await launchFrom();
+    expect(api.timeZoneCalls).toBe(2);
+    expect((await harness.store.load(harness.keyOf(USER)))?.timeZones).toBeUndefined();
+  });
+});
