@@ -20,12 +20,20 @@ export interface Player {
 
 export interface At {
   userId: string;
+  /** The Echo the request comes from (default: one bench Echo). */
+  deviceId?: string;
   /** Event time; the skills order their writes by it. */
   timeMs: number;
   player?: Player;
 }
 
 let counter = 0;
+
+/** Real envelopes carry Alexa's API endpoint and a token for it; the bench points them at its fake. */
+let alexaApi = { endpoint: 'https://api.amazonalexa.com', token: undefined as string | undefined };
+export function aimEnvelopesAt(endpoint: string): void {
+  alexaApi = { endpoint, token: `bench-api-access-token.${'x'.repeat(600)}` };
+}
 
 function envelope(request: Record<string, unknown>, at: At, withSession: boolean): RequestEnvelope {
   counter += 1;
@@ -35,8 +43,9 @@ function envelope(request: Record<string, unknown>, at: At, withSession: boolean
     System: {
       application,
       user,
-      device: { deviceId: 'amzn1.ask.device.BENCH-ECHO', supportedInterfaces: { AudioPlayer: {} } },
-      apiEndpoint: 'https://api.amazonalexa.com',
+      device: { deviceId: at.deviceId ?? 'amzn1.ask.device.BENCH-ECHO', supportedInterfaces: { AudioPlayer: {} } },
+      apiEndpoint: alexaApi.endpoint,
+      ...(alexaApi.token ? { apiAccessToken: alexaApi.token } : {}),
     },
   };
   if (at.player) context.AudioPlayer = at.player;

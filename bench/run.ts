@@ -17,7 +17,8 @@ import { startBenchDynamo, type BenchDynamo, type Meter } from './dynamo';
 import { nodeBinary } from './node-binary';
 import { bareRun, childNode, coldRun, requireRun, useNode, WarmServer, type ColdRun } from './processes';
 import { report, type Figures, type VariantFigures } from './report';
-import { BENCH_SKILL_ID, benchUserId } from './requests';
+import { startBenchAlexaApi } from './fake-alexa-api';
+import { aimEnvelopesAt, BENCH_SKILL_ID, benchUserId, launch } from './requests';
 import { Clock, play, REQUEST_TYPES, requestOf, type RequestType, type SendOne } from './scenario';
 import { median } from './stats';
 
@@ -29,6 +30,7 @@ const COLD_RUNS = option('--cold-runs', 21);
 if (process.argv.includes('--node')) useNode(nodeBinary(process.argv[process.argv.indexOf('--node') + 1], ROOT));
 const WARM_N = option('--warm', 400);
 const WARM_UP = 50;
+const ALEXA_API_LATENCY_MS = 30;
 
 type Variant = 'ours' | 'baseline';
 const VARIANTS: readonly Variant[] = ['ours', 'baseline'];
@@ -61,6 +63,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const builds = await buildAll();
   const dynamo = await startBenchDynamo(VARIANTS.map((variant) => `bench-${variant}`));
+  // Every envelope carries apiEndpoint and apiAccessToken, as real ones do, aimed at a fake Settings API.
+  const alexa = await startBenchAlexaApi(ALEXA_API_LATENCY_MS);
+  aimEnvelopesAt(alexa.endpoint);
   const bundles: Record<Variant, Bundle> = { ours: builds.ours, baseline: builds.baseline };
   const timing = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.endpoint))])) as Record<Variant, WarmServer>;
   const metering = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.meteredEndpoint))])) as Record<Variant, WarmServer>;
@@ -98,19 +103,31 @@ async function main(): Promise<void> {
     };
     const launchFile = eventFile('launch', requestOf('Launch', '', warmUser, clock));
     const nearlyFiles = Object.fromEntries(VARIANTS.map((v) => [v, eventFile(`nearly-${v}`, requestOf('NearlyFinished', tokens[v], warmUser, clock))])) as Record<Variant, string>;
-    const cold = { bare: [] as number[], launch: { ours: [], baseline: [] }, nearly: { ours: [], baseline: [] }, arrowsKept: [], sdkClient: [], sdkExternal: [] } as {
+    const cold = { bare: [] as number[], launch: { ours: [], baseline: [] }, newDevice: { ours: [], baseline: [] }, nearly: { ours: [], baseline: [] }, arrowsKept: [], sdkClient: [], sdkExternal: [] } as {
       bare: number[];
       launch: Record<Variant, ColdRun[]>;
+      /** A Launch from an Echo whose time zone the listener's item does not hold yet. */
+      newDevice: Record<Variant, ColdRun[]>;
       nearly: Record<Variant, ColdRun[]>;
       arrowsKept: ColdRun[];
       sdkClient: ColdRun[];
       sdkExternal: ColdRun[];
     };
     const direct = (variant: Variant) => skillEnv(variant, dynamo.endpoint);
+    // Settings API calls made by each kind of cold Launch, all rounds and both skills together.
+    const settingsCalls = { known: 0, newDevice: 0 };
+    const counted = async (kind: keyof typeof settingsCalls, run: Promise<ColdRun>) => {
+      const before = alexa.calls;
+      const result = await run;
+      settingsCalls[kind] += alexa.calls - before;
+      return result;
+    };
     for (let run = 0; run < COLD_RUNS; run += 1) {
       cold.bare.push(await bareRun());
+      const newDeviceFile = eventFile('launch-new-device', launch({ ...clock.at(warmUser), deviceId: `amzn1.ask.device.BENCH-NEW-${run}` }));
       for (const variant of VARIANTS) {
-        cold.launch[variant].push(await coldRun(builds.child, bundles[variant].file, launchFile, direct(variant)));
+        cold.launch[variant].push(await counted('known', coldRun(builds.child, bundles[variant].file, launchFile, direct(variant))));
+        cold.newDevice[variant].push(await counted('newDevice', coldRun(builds.child, bundles[variant].file, newDeviceFile, direct(variant))));
         cold.nearly[variant].push(await coldRun(builds.child, bundles[variant].file, nearlyFiles[variant], direct(variant)));
       }
       cold.arrowsKept.push(await coldRun(builds.child, builds.arrowsKept.file, launchFile, direct('ours')));

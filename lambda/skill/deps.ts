@@ -2,6 +2,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Catalog } from '../playback/catalog';
 import type { ClipMaker } from '../sankalpa/clips';
 import type { ListenerStore } from '../store/types';
+import type { ZoneHandoff } from './device-zone';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -25,6 +26,8 @@ export interface SkillDeps {
   clipBudgetMs?: number;
   /** The device's time zone; by default Alexa's Settings API (tests fake it at the HTTP boundary instead). */
   timeZoneOf?: (envelope: RequestEnvelope) => Promise<{ zone: string }>;
+  /** Device time zones a Launch learned, for the listener's next progress write (createSkill makes one). */
+  zoneHandoff?: ZoneHandoff;
   /** How long any one store call may take before the request goes on without it (default 700 ms). */
   storeBudgetMs?: number;
 }

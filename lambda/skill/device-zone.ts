@@ -1,17 +1,19 @@
 /**
  * The device's time zone, remembered on the listener's item: Alexa's Settings API is asked at most
- * once a day per device, instead of on every Launch (a cold TLS round trip on a new container).
- * Pure parts here; local-clock.ts reads and writes through them.
+ * once a week per device, instead of on every Launch (a cold TLS round trip on a new container).
+ * local-clock.ts reads it with the Launch's GetItem; audio-events.ts writes it with the next
+ * progress write, so remembering it costs no write of its own.
  */
 import { createHash } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import type { DeviceZone, ListenerRecord } from '../store/types';
+import type { ListenerRecord, ProgressExtras } from '../store/types';
 
-/** A zone learned this long ago is asked for again (a device can move, or its owner change it). */
-export const ZONE_FRESH_SEC = 86_400;
-/** Devices not heard from in this long are dropped from the item, and at most this many kept. */
-const ZONE_FORGET_SEC = 30 * 86_400;
-const MAX_DEVICES = 8;
+/**
+ * A zone learned this long ago is asked for again (an Echo can move, or its owner change the
+ * setting). A week, not a day: a listener who practises daily at the same time would otherwise
+ * find it stale nearly every other evening. Either way it is at most one call per device per day.
+ */
+export const ZONE_FRESH_SEC = 7 * 86_400;
 
 /** A short hash of the device id: the table never holds the raw id. */
 export function deviceKeyOf(envelope: RequestEnvelope): string | undefined {
@@ -25,12 +27,30 @@ export function rememberedZone(record: ListenerRecord | undefined, device: strin
   return known && nowMs / 1000 - known.checkedAt < ZONE_FRESH_SEC ? known.zone : undefined;
 }
 
-/** The item's zones with this device's just-asked one, old devices dropped; the whole map is written. */
-export function zonesWith(record: ListenerRecord | undefined, device: string, zone: string, nowMs: number): Record<string, DeviceZone> {
-  const nowSec = Math.floor(nowMs / 1000);
-  const others = Object.entries(record?.timeZones ?? {})
-    .filter(([key, known]) => key !== device && nowSec - known.checkedAt < ZONE_FORGET_SEC)
-    .sort(([, a], [, b]) => b.checkedAt - a.checkedAt)
-    .slice(0, MAX_DEVICES - 1);
-  return Object.fromEntries([[device, { zone, checkedAt: nowSec }], ...others]);
+/** A zone a Launch asked Alexa for, waiting to ride along on this listener's next progress write. */
+export type LearnedZone = NonNullable<ProgressExtras['timeZone']>;
+
+const MAX_WAITING = 1_000;
+/** Long enough for the Launch's PlaybackStarted to follow; after that it is simply asked again. */
+const WAIT_MS = 10 * 60_000;
+
+/**
+ * A Launch has no write of its own to carry the zone, but the PlaybackStarted that follows it
+ * (a moment later, nearly always in the same warm container) writes anyway: the zone goes with it.
+ * Lost (another container, no playback), the next Launch asks again.
+ */
+export class ZoneHandoff {
+  private readonly waiting = new Map<string, { learned: LearnedZone; untilMs: number }>();
+
+  leave(listenerKey: string, learned: LearnedZone, nowMs: number): void {
+    this.waiting.delete(listenerKey);
+    if (this.waiting.size >= MAX_WAITING) this.waiting.delete(this.waiting.keys().next().value as string);
+    this.waiting.set(listenerKey, { learned, untilMs: nowMs + WAIT_MS });
+  }
+
+  take(listenerKey: string, nowMs: number): LearnedZone | undefined {
+    const entry = this.waiting.get(listenerKey);
+    this.waiting.delete(listenerKey);
+    return entry && entry.untilMs > nowMs ? entry.learned : undefined;
+  }
 }

@@ -10,8 +10,8 @@ import { deviceTimeZone, localTime } from '../alexa/api';
 import { isNight } from '../playback/preferences';
 import type { ListenerRecord } from '../store/types';
 import type { SkillDeps } from './deps';
-import { deviceKeyOf, rememberedZone, zonesWith } from './device-zone';
-import { listenerKey, logId } from './listener';
+import { deviceKeyOf, rememberedZone } from './device-zone';
+import { listenerKey } from './listener';
 
 export interface LocalClock {
   zone: string;
@@ -22,7 +22,6 @@ export interface LocalClock {
 }
 
 const CLOCK = 'localClock';
-const ZONE_WRITE = 'zoneWrite';
 
 /**
  * `record`: the listener as this request read it (a Launch passes it), or `undefined` when they
@@ -42,22 +41,9 @@ async function zoneOf(deps: SkillDeps, input: HandlerInput, read: [ListenerRecor
   const asked = await (deps.timeZoneOf ?? deviceTimeZone)(envelope);
   // Only what the device said is remembered: the locale's zone is a guess, to be asked again.
   if (read.length && device && (asked as { source?: string }).source !== 'locale') {
-    const key = listenerKey(envelope);
-    const write = deps.store.setTimeZones(key, zonesWith(read[0], device, asked.zone, deps.now())).catch((error: unknown) =>
-      deps.log.warn('device time zone not remembered', { listener: logId(key), error: String(error) }),
-    );
-    input.attributesManager.getRequestAttributes()[ZONE_WRITE] = write;
+    deps.zoneHandoff?.leave(listenerKey(envelope), { device, zone: asked.zone, checkedAt: Math.floor(deps.now() / 1000) }, deps.now());
   }
   return asked.zone;
-}
-
-/** The remembering write runs beside the answer's own work, and is done before the answer leaves. */
-export function zoneWriteInterceptor(): ResponseInterceptor {
-  return {
-    async process(input) {
-      await input.attributesManager.getRequestAttributes()[ZONE_WRITE];
-    },
-  };
 }
 
 /**

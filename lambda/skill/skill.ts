@@ -13,7 +13,8 @@ import { transportHandlers } from './handlers/transport';
 import { refusalReason, RequestRefusedError } from './refusal';
 import { sessionAttributesInterceptor } from './session-attributes';
 import { screenInterceptor } from './screen';
-import { nightVoiceInterceptor, zoneWriteInterceptor } from './local-clock';
+import { nightVoiceInterceptor } from './local-clock';
+import { ZoneHandoff } from './device-zone';
 import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
 
 /**
@@ -21,7 +22,7 @@ import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
  * dialogs' Yes/No/Resume come before the general ones.
  */
 export function createSkill(given: SkillDeps): CustomSkill {
-  const deps = withStoreBudget(given);
+  const deps = { zoneHandoff: new ZoneHandoff(), ...withStoreBudget(given) };
   const handlers: RequestHandler[] = [
     ...audioEventHandlers(deps),
     ...sankalpaHandlers(deps),
@@ -39,7 +40,6 @@ export function createSkill(given: SkillDeps): CustomSkill {
     .addRequestInterceptors(sessionAttributesInterceptor(deps.catalog, deps.log))
     .addResponseInterceptors(screenInterceptor(deps))
     .addResponseInterceptors(nightVoiceInterceptor(deps))
-    .addResponseInterceptors(zoneWriteInterceptor())
     .addErrorHandlers(calmErrorHandler(deps));
   if (deps.skillId) builder.withSkillId(deps.skillId);
   return refusingMalformed(builder.create(), deps);

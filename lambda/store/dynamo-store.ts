@@ -48,7 +48,7 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
 export function createItemStore(calls: ItemCalls, tableName: string): ListenerStore {
   const key = (listenerKey: string) => toItem({ pk: listenerKey });
   /** One top-level attribute replaced, the rest of the item untouched. */
-  const setAttribute = (listenerKey: string, name: 'sankalpa' | 'preferences' | 'bedtimeOffer' | 'timeZones', value: object) =>
+  const setAttribute = (listenerKey: string, name: 'sankalpa' | 'preferences' | 'bedtimeOffer', value: object) =>
     calls.updateItem({
       TableName: tableName,
       Key: key(listenerKey),
@@ -63,13 +63,16 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
     },
 
     async saveProgress(listenerKey, progress, extras = {}) {
-      const { set, add, values } = progressUpdate(progress, extras);
+      const { set, add, values, names } = progressUpdate(progress, extras);
+      const condition = newerThanStored(progress);
+      const allNames = { ...condition.ExpressionAttributeNames, ...names };
       try {
         await calls.updateItem({
           TableName: tableName,
           Key: key(listenerKey),
           UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''} REMOVE ${REVIVES}`,
-          ...newerThanStored(progress),
+          ConditionExpression: condition.ConditionExpression,
+          ...(Object.keys(allNames).length ? { ExpressionAttributeNames: allNames } : {}),
           ExpressionAttributeValues: toItem(values),
         });
         return 'saved' satisfies SaveOutcome;
@@ -94,10 +97,6 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
 
     async recordBedtimeOffer(listenerKey, offer) {
       await setAttribute(listenerKey, 'bedtimeOffer', offer);
-    },
-
-    async setTimeZones(listenerKey, zones) {
-      await setAttribute(listenerKey, 'timeZones', zones);
     },
 
     async addPerson(accountKey, personKey) {
@@ -173,7 +172,14 @@ function progressUpdate(progress: Progress, extras: ProgressExtras) {
     values[':one'] = 1;
     values[':completedAt'] = extras.completedAt;
   }
-  return { set, add, values };
+  const names: Record<string, string> = {};
+  if (extras.timeZone && /^[0-9a-f]{16}$/.test(extras.timeZone.device)) {
+    // One top-level attribute per device: SET on a map's key fails while the map does not exist.
+    set.push('#zone = :zone');
+    names['#zone'] = `${ZONE_PREFIX}${extras.timeZone.device}`;
+    values[':zone'] = { zone: extras.timeZone.zone, checkedAt: extras.timeZone.checkedAt };
+  }
+  return { set, add, values, names };
 }
 
 function toRecord(item: Record<string, unknown>): ListenerRecord {
@@ -188,6 +194,14 @@ function toRecord(item: Record<string, unknown>): ListenerRecord {
     ...(item.practiceStarts ? { practiceStarts: [...(item.practiceStarts as Set<number>)].sort((a, b) => a - b) } : {}),
     ...(item.people ? { people: [...(item.people as Set<string>)] } : {}),
     ...(item.bedtimeOffer ? { bedtimeOffer: item.bedtimeOffer as BedtimeOffer } : {}),
-    ...(item.timeZones ? { timeZones: item.timeZones as Record<string, DeviceZone> } : {}),
+    ...timeZonesOf(item),
   };
+}
+
+/** Device time zones are kept as `tz_<hashed device id>` attributes. */
+const ZONE_PREFIX = 'tz_';
+
+function timeZonesOf(item: Record<string, unknown>): { timeZones?: Record<string, DeviceZone> } {
+  const zones = Object.entries(item).filter(([name]) => name.startsWith(ZONE_PREFIX));
+  return zones.length ? { timeZones: Object.fromEntries(zones.map(([name, value]) => [name.slice(ZONE_PREFIX.length), value as DeviceZone])) } : {};
 }

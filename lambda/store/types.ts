@@ -59,6 +59,8 @@ export interface ProgressExtras {
   startedAtSec?: number;
   /** This event finished the practice, at this ISO time. */
   completedAt?: string;
+  /** A device's time zone, learned by this listener's Launch, written along (skill/device-zone.ts). */
+  timeZone?: { device: string } & DeviceZone;
 }
 
 /** Everything the skill keeps about a listener, behind one narrow interface. */
@@ -70,8 +72,6 @@ export interface ListenerStore {
   clearSankalpa(listenerKey: string): Promise<void>;
   setPreferences(listenerKey: string, preferences: Preferences): Promise<void>;
   recordBedtimeOffer(listenerKey: string, offer: BedtimeOffer): Promise<void>;
-  /** Replaces the remembered device time zones (the whole small map). */
-  setTimeZones(listenerKey: string, zones: Record<string, DeviceZone>): Promise<void>;
   /** Notes a recognised voice's item on the account's item (idempotent). */
   addPerson(accountKey: string, personKey: string): Promise<void>;
   /**
@@ -90,7 +90,6 @@ export const STORE_METHODS = Object.keys({
   clearSankalpa: true,
   setPreferences: true,
   recordBedtimeOffer: true,
-  setTimeZones: true,
   addPerson: true,
   forget: true,
 } satisfies Record<keyof ListenerStore, true>) as (keyof ListenerStore)[];

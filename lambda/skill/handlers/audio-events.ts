@@ -38,8 +38,9 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
       nonce: state.nonce,
       seq,
     };
+    const timeZone = deps.zoneHandoff?.take(key, deps.now());
     try {
-      const outcome = await deps.store.saveProgress(key, progress, extras);
+      const outcome = await deps.store.saveProgress(key, progress, timeZone ? { ...extras, timeZone } : extras);
       if (outcome === 'stale') deps.log.info('older event ignored', { event, listener: logId(key) });
     } catch (error) {
       deps.log.warn('progress write failed', { event, listener: logId(key), error: String(error) });
