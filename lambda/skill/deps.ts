@@ -3,11 +3,14 @@ import type { Catalog } from '../playback/catalog';
 import type { ClipMaker } from '../sankalpa/clips';
 import type { ListenerStore } from '../store/types';
 import type { ZoneHandoff } from './device-zone';
+import type { MetricName } from './metrics';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Counts one practice metric (skill/metrics.ts) for a variant; loggers without it count nothing. */
+  metric?(name: MetricName, variant: string): void;
 }
 
 /** Everything a handler may touch, passed in so tests run the real skill against dynalite. */

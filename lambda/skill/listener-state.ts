@@ -16,6 +16,7 @@ export async function loadListener(deps: SkillDeps, input: HandlerInput): Promis
     return await deps.store.load(key);
   } catch (error) {
     deps.log.warn('listener read failed; carrying on without it', { listener: logId(key), error: String(error) });
+    deps.log.metric?.('Error.ListenerRead', 'all');
     return undefined;
   }
 }

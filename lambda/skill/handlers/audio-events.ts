@@ -5,7 +5,7 @@
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
-import { nextItem } from '../../playback/plan';
+import { nextItem, partOf } from '../../playback/plan';
 import { eventOrder, storableOffset, type Progress, type ProgressEvent, type ProgressState } from '../../playback/progress';
 import type { PlaybackState } from '../../playback/token';
 import type { ProgressExtras } from '../../store/types';
@@ -26,9 +26,9 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
     progressState: ProgressState,
     offsetMs: number,
     extras?: ProgressExtras,
-  ): Promise<void> => {
+  ): Promise<boolean> => {
     const seq = eventOrder(eventOf(input).timestamp, event, deps.now());
-    if (seq === undefined) return;
+    if (seq === undefined) return false;
     const key = listenerKey(input.requestEnvelope);
     const progress: Progress = {
       variant: state.variant,
@@ -42,8 +42,11 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
     try {
       const outcome = await deps.store.saveProgress(key, progress, timeZone ? { ...extras, timeZone } : extras);
       if (outcome === 'stale') deps.log.info('older event ignored', { event, listener: logId(key) });
+      return outcome === 'saved';
     } catch (error) {
       deps.log.warn('progress write failed', { event, listener: logId(key), error: String(error) });
+      deps.log.metric?.('Error.ProgressWrite', state.variant);
+      return false;
     }
   };
 
@@ -56,10 +59,12 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
         const first = deps.catalog.variants[state.variant][0];
         const countStart = state.segmentId === first && (request.offsetInMilliseconds ?? 0) === 0;
         const startedAtSec = Math.floor(Date.parse(request.timestamp) / 1000);
-        await save(input, 'PlaybackStarted', state, 'playing', request.offsetInMilliseconds ?? 0, {
+        const saved = await save(input, 'PlaybackStarted', state, 'playing', request.offsetInMilliseconds ?? 0, {
           countStart,
           ...(countStart && Number.isSafeInteger(startedAtSec) ? { startedAtSec } : {}),
         });
+        // Counted once: a repeated or late event is stale and saves nothing.
+        if (saved && countStart) deps.log.metric?.('PracticeStarted', state.variant);
       }
       return input.responseBuilder.getResponse();
     },
@@ -83,9 +88,10 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
       const state = decode(deps, request.token);
       // Only the practice's end needs a write: any other item is followed by a Started.
       if (state && !nextItem(deps.catalog, state)) {
-        await save(input, 'PlaybackFinished', state, 'completed', request.offsetInMilliseconds ?? 0, {
+        const saved = await save(input, 'PlaybackFinished', state, 'completed', request.offsetInMilliseconds ?? 0, {
           completedAt: request.timestamp,
         });
+        if (saved) deps.log.metric?.('PracticeCompleted', state.variant);
       }
       return input.responseBuilder.getResponse();
     },
@@ -96,7 +102,10 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
     async handle(input) {
       const request = eventOf(input);
       const state = decode(deps, request.token);
-      if (state) await save(input, 'PlaybackStopped', state, 'paused', request.offsetInMilliseconds ?? 0);
+      // The funnel: the section a listener was in when they stopped (a personal clip counts as its part's).
+      if (state && (await save(input, 'PlaybackStopped', state, 'paused', request.offsetInMilliseconds ?? 0))) {
+        deps.log.metric?.(`StoppedIn.${deps.catalog.segments[partOf(state.segmentId)]?.sectionId ?? 'unknown'}`, state.variant);
+      }
       return input.responseBuilder.getResponse();
     },
   };
@@ -115,6 +124,7 @@ export function audioEventHandlers(deps: SkillDeps): RequestHandler[] {
         errorType: request.error?.type,
         errorMessage: request.error?.message,
       });
+      deps.log.metric?.('Error.PlaybackFailed', state?.variant ?? 'unknown');
       if (!state) return input.responseBuilder.getResponse();
       if (state.attempt === 0) {
         playReplacingQueue(deps, input, { ...state, attempt: 1, offsetMs });

@@ -52,6 +52,7 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       if (isNight(clock.hour) || fromDevice) {
         // At night, or when only the Echo knows the place, the straight answer serves: carry on there.
         playReplacingQueue(deps, input, resume);
+        deps.log.metric?.('PracticeResumed', resume.variant);
         return input.responseBuilder.speak(say.continuing(partTitle(deps, resume.segmentId))).withShouldEndSession(true).getResponse();
       }
       const offer: ResumeOffer = { variant: resume.variant, segmentId: resume.segmentId, offsetMs: resume.offsetMs, clip };
@@ -71,6 +72,7 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
       const offer = pendingOffer(input) as ResumeOffer;
       input.attributesManager.setSessionAttributes({});
       playReplacingQueue(deps, input, startAt(deps, offer.variant, offer.segmentId, offer.clip, offer.offsetMs));
+      deps.log.metric?.('PracticeResumed', offer.variant);
       return input.responseBuilder
         .speak(say.continuing(partTitle(deps, offer.segmentId)))
         .withShouldEndSession(true)

@@ -50,6 +50,7 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
       else {
         playReplacingQueue(deps, input, landing);
         input.responseBuilder.withShouldEndSession(true);
+        if (move === 'next') deps.log.metric?.('Skip', landing.variant);
       }
       return input.responseBuilder.getResponse();
     },
@@ -61,7 +62,10 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
     async handle(input) {
       const move = BUTTON_MOVES[input.requestEnvelope.request.type];
       const landing = await planMove(deps, input, move);
-      if (landing !== 'end' && 'segmentId' in landing) playReplacingQueue(deps, input, landing);
+      if (landing !== 'end' && 'segmentId' in landing) {
+        playReplacingQueue(deps, input, landing);
+        if (move === 'next') deps.log.metric?.('Skip', landing.variant);
+      }
       return input.responseBuilder.getResponse();
     },
   };
@@ -81,6 +85,7 @@ export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
       if (!segmentId) return answerUnknownPart(deps, input);
       const clip = device?.clip ?? clipOf(record);
       playReplacingQueue(deps, input, startAt(deps, variant, segmentId, clip));
+      if (device) deps.log.metric?.('Skip', variant);
       return input.responseBuilder
         .speak(say.skippingTo(partTitle(deps, segmentId)))
         .withShouldEndSession(true)

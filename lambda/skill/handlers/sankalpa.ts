@@ -85,8 +85,10 @@ export function sankalpaHandlers(deps: SkillDeps): RequestHandler[] {
       await Promise.all([deps.store.setSankalpa(key, { text, setAt: input.requestEnvelope.request.timestamp, clipKey }), registerPerson(deps, input)]);
     } catch (error) {
       deps.log.error('sankalpa not saved', { listener: logId(key), error: String(error) });
+      deps.log.metric?.('Error.SankalpaWrite', 'all');
       return finish(input, sankalpaSay.couldNotSave);
     }
+    deps.log.metric?.('SankalpaSet', 'all');
     return finish(input, clipKey ? sankalpaSay.saved : sankalpaSay.savedWithoutClip, clipKey ?? '');
   };
 

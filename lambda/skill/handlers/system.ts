@@ -1,6 +1,7 @@
 import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
 import type { SkillDeps } from '../deps';
 import { say } from '../speech';
+import { errorKind } from '../metrics';
 import { isDeviceEvent, isRequest } from './match';
 
 export function systemHandlers(deps: SkillDeps): RequestHandler[] {
@@ -31,6 +32,7 @@ export function calmErrorHandler(deps: SkillDeps): ErrorHandler {
     handle(input, error) {
       const type = getRequestType(input.requestEnvelope);
       deps.log.error('request failed', { requestType: type, error: error.message });
+      deps.log.metric?.(`Error.${errorKind(error)}`, 'all');
       if (isDeviceEvent(input) || type === 'SessionEndedRequest' || type.startsWith('System.')) {
         return input.responseBuilder.getResponse();
       }
