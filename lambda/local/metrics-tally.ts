@@ -3,7 +3,8 @@
  * server's output, and the simulator's funnel. Lines may carry a prefix (Lambda's text format, a
  * CloudWatch export); anything that is not an EMF line in our namespace is skipped.
  */
-import { METRICS_NAMESPACE } from '../skill/metrics';
+import type { Logger } from '../skill/deps';
+import { METRICS_NAMESPACE, metricLine } from '../skill/metrics';
 
 export interface MetricTally {
   /** Totals by metric name, all variants together. */
@@ -88,4 +89,23 @@ export function reportText(tally: MetricTally, sectionOrder: readonly string[]):
     '',
     `By variant: ${Object.entries(tally.byVariant).map(([variant, metrics]) => `${variant} ${metrics.PracticeStarted ?? 0} started / ${metrics.PracticeCompleted ?? 0} completed`).join('; ') || 'none'}`,
   ].join('\n');
+}
+
+/** The local server's logger: prints as `base` does (metric lines included) and keeps its own tally for the simulator. */
+export function tallyingLogger(base: Logger, tally: MetricTally, now: () => number = Date.now): Logger {
+  return {
+    info: base.info.bind(base),
+    warn: base.warn.bind(base),
+    error: base.error.bind(base),
+    metric(name, variant) {
+      base.metric?.(name, variant);
+      const line = metricLine(name, variant, now());
+      if (line) addLine(tally, line);
+    },
+  };
+}
+
+/** What the simulator shows: the totals and the funnel in the practice's order. */
+export function simulatorMetrics(tally: MetricTally, sectionOrder: readonly string[]) {
+  return { totals: tally.totals, funnel: funnel(tally, sectionOrder) };
 }
