@@ -23,6 +23,8 @@ export interface Player {
 
 export interface At {
   userId: string;
+  /** The Echo the request comes from (default: one bench Echo). */
+  deviceId?: string;
   /** Event time; the skills order their writes by it. */
   timeMs: number;
   player?: Player;
@@ -31,10 +33,17 @@ export interface At {
 const options = (at: At): EnvelopeOptions => ({
   skillId: BENCH_SKILL_ID,
   userId: at.userId,
-  deviceId: 'amzn1.ask.device.BENCH-ECHO',
+  deviceId: at.deviceId ?? 'amzn1.ask.device.BENCH-ECHO',
   timestamp: at.timeMs,
   player: at.player,
+  api: alexaApi,
 });
+
+/** Real envelopes carry Alexa's API endpoint and a token for it; the bench points them at its fake. */
+let alexaApi: { endpoint: string; accessToken?: string } = { endpoint: 'https://api.amazonalexa.com' };
+export function aimEnvelopesAt(endpoint: string): void {
+  alexaApi = { endpoint, accessToken: `bench-api-access-token.${'x'.repeat(600)}` };
+}
 
 export const launch = (at: At) => launchEnvelope(options(at));
 

@@ -3,7 +3,8 @@
  * side by side in one run on this machine, against one dynalite. Prints a table of figures, the
  * ratio of each, and PASS/FAIL against the issue's targets; exits non-zero when a target fails.
  * Options: --cold-runs N (default 21), --warm N requests per type (default 400), --node <path> to
- * run the skills on another node binary (this one by default).
+ * run the skills on another node binary (this one by default), or --node 24 for that major
+ * version's official binary, fetched once from the npm registry (bench/node-binary.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,9 +14,11 @@ import { performance } from 'node:perf_hooks';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildAll, OUT_DIR, ROOT, type Bundle } from './builds';
 import { startBenchDynamo, type BenchDynamo, type Meter } from './dynamo';
+import { nodeBinary } from './node-binary';
 import { bareRun, childNode, coldRun, requireRun, useNode, WarmServer, type ColdRun } from './processes';
 import { report, type Figures, type VariantFigures } from './report';
-import { BENCH_SKILL_ID, benchUserId } from './requests';
+import { startBenchAlexaApi } from './fake-alexa-api';
+import { aimEnvelopesAt, BENCH_SKILL_ID, benchUserId, launch } from './requests';
 import { Clock, play, REQUEST_TYPES, requestOf, type RequestType, type SendOne } from './scenario';
 import { median } from './stats';
 
@@ -24,9 +27,10 @@ const option = (name: string, fallback: number) => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const COLD_RUNS = option('--cold-runs', 21);
-if (process.argv.includes('--node')) useNode(process.argv[process.argv.indexOf('--node') + 1]);
+if (process.argv.includes('--node')) useNode(nodeBinary(process.argv[process.argv.indexOf('--node') + 1], ROOT));
 const WARM_N = option('--warm', 400);
 const WARM_UP = 50;
+const ALEXA_API_LATENCY_MS = 30;
 
 type Variant = 'ours' | 'baseline';
 const VARIANTS: readonly Variant[] = ['ours', 'baseline'];
@@ -59,6 +63,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const builds = await buildAll();
   const dynamo = await startBenchDynamo(VARIANTS.map((variant) => `bench-${variant}`));
+  // Every envelope carries apiEndpoint and apiAccessToken, as real ones do, aimed at a fake Settings API.
+  const alexa = await startBenchAlexaApi(ALEXA_API_LATENCY_MS);
+  aimEnvelopesAt(alexa.endpoint);
   const bundles: Record<Variant, Bundle> = { ours: builds.ours, baseline: builds.baseline };
   const timing = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.endpoint))])) as Record<Variant, WarmServer>;
   const metering = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.meteredEndpoint))])) as Record<Variant, WarmServer>;
@@ -96,19 +103,32 @@ async function main(): Promise<void> {
     };
     const launchFile = eventFile('launch', requestOf('Launch', '', warmUser, clock));
     const nearlyFiles = Object.fromEntries(VARIANTS.map((v) => [v, eventFile(`nearly-${v}`, requestOf('NearlyFinished', tokens[v], warmUser, clock))])) as Record<Variant, string>;
-    const cold = { bare: [] as number[], launch: { ours: [], baseline: [] }, nearly: { ours: [], baseline: [] }, arrowsKept: [], sdkClient: [], sdkExternal: [] } as {
+    const cold = { bare: [] as number[], launch: { ours: [], baseline: [] }, newDevice: { ours: [], baseline: [] }, nearly: { ours: [], baseline: [] }, arrowsKept: [], sdkClient: [], sdkExternal: [] } as {
       bare: number[];
       launch: Record<Variant, ColdRun[]>;
+      /** A Launch from an Echo whose time zone the listener's item does not hold yet. */
+      newDevice: Record<Variant, ColdRun[]>;
       nearly: Record<Variant, ColdRun[]>;
       arrowsKept: ColdRun[];
       sdkClient: ColdRun[];
       sdkExternal: ColdRun[];
     };
     const direct = (variant: Variant) => skillEnv(variant, dynamo.endpoint);
+    // Settings API calls made by each kind of cold Launch, all rounds and both skills together.
+    const settingsCalls = { known: 0, newDevice: 0 };
+    const counted = async (kind: keyof typeof settingsCalls, run: Promise<ColdRun>) => {
+      const before = alexa.calls;
+      const result = await run;
+      settingsCalls[kind] += alexa.calls - before;
+      return result;
+    };
     for (let run = 0; run < COLD_RUNS; run += 1) {
       cold.bare.push(await bareRun());
-      for (const variant of VARIANTS) {
-        cold.launch[variant].push(await coldRun(builds.child, bundles[variant].file, launchFile, direct(variant)));
+      const newDeviceFile = eventFile('launch-new-device', launch({ ...clock.at(warmUser), deviceId: `amzn1.ask.device.BENCH-NEW-${run}` }));
+      // Which skill goes first alternates by round, so neither always runs right after `node -e 0`.
+      for (const variant of run % 2 ? [...VARIANTS].reverse() : VARIANTS) {
+        cold.launch[variant].push(await counted('known', coldRun(builds.child, bundles[variant].file, launchFile, direct(variant))));
+        cold.newDevice[variant].push(await counted('newDevice', coldRun(builds.child, bundles[variant].file, newDeviceFile, direct(variant))));
         cold.nearly[variant].push(await coldRun(builds.child, bundles[variant].file, nearlyFiles[variant], direct(variant)));
       }
       cold.arrowsKept.push(await coldRun(builds.child, builds.arrowsKept.file, launchFile, direct('ours')));
@@ -131,7 +151,14 @@ async function main(): Promise<void> {
         figures[variant].warmRssKb = reply.maxRssKb;
       }
     }
-    for (const variant of VARIANTS) Object.assign(figures[variant], { coldLaunch: cold.launch[variant], coldNearly: cold.nearly[variant] });
+    for (const variant of VARIANTS) {
+      // A warm Launch from an Echo the listener's item has no zone for: one Settings API call each.
+      const events = Array.from({ length: WARM_N / 4 }, (_, i) => launch({ ...clock.at(warmUser), deviceId: `amzn1.ask.device.BENCH-WARM-${variant}-${i}` }));
+      figures[variant].warmNewDevice = (await timing[variant].send(events)).ms;
+    }
+    for (const variant of VARIANTS) {
+      Object.assign(figures[variant], { coldLaunch: cold.launch[variant], coldNewDevice: cold.newDevice[variant], coldNearly: cold.nearly[variant] });
+    }
 
     const all: Figures = {
       machine: `node ${execFileSync(childNode(), ['--version'], { encoding: 'utf8' }).trim()}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}`,
@@ -146,6 +173,7 @@ async function main(): Promise<void> {
       sdkClient: { bytes: builds.sdkClient.bytes, cold: cold.sdkClient },
       sdkExternal: { bytes: builds.sdkExternal.bytes, cold: cold.sdkExternal },
       clipClientsLoadMs: median(clipLoads) - median(cold.bare),
+      alexaApi: { latencyMs: ALEXA_API_LATENCY_MS, knownZoneCalls: settingsCalls.known, newDeviceCalls: settingsCalls.newDevice },
       seconds: (performance.now() - started) / 1000,
     };
     const { text, passed } = report(all);
@@ -153,7 +181,7 @@ async function main(): Promise<void> {
     if (!passed) process.exitCode = 1;
   } finally {
     for (const server of [...Object.values(timing), ...Object.values(metering)]) server.close();
-    await dynamo.close();
+    await Promise.all([dynamo.close(), alexa.close()]);
   }
 }
 

@@ -72,7 +72,7 @@ export function lambdaBuildOptions({ entry, outfile, catalog, lowerArrows = true
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     format: 'cjs',
     minify: true,
     // Prefer packages' ESM builds: they tree-shake far better than their CommonJS ones.
@@ -80,7 +80,7 @@ export function lambdaBuildOptions({ entry, outfile, catalog, lowerArrows = true
     legalComments: 'none',
     define: { __SPINE_NIDRA_CATALOG__: JSON.stringify(catalog) },
     plugins: [lambdaCredentialsOnly, noAlexaServiceClients],
-    // The personal-clip clients load only when a listener's clip is first made, and the nodejs22.x
+    // The personal-clip clients load only when a listener's clip is first made, and the nodejs24.x
     // runtime ships AWS SDK v3: bundled, they would add about 230 KB that every cold start parses.
     // DynamoDB, on the playback path, stays bundled and tree-shaken (pinned, no disk lookups).
     external: ['@aws-sdk/client-polly', '@aws-sdk/client-s3'],

@@ -1,9 +1,11 @@
 /**
  * Alexa's own REST APIs (settings, reminders), called with the request's apiEndpoint and
- * apiAccessToken over plain fetch: the SDK's service clients would add their whole model to the
- * bundle for two calls. Every call has a small time budget; a slow Alexa API never holds up an answer.
+ * apiAccessToken over node's own http(s) (http-call.ts, not fetch): the SDK's service clients
+ * would add their whole model to the bundle for two calls. Every call has a small time budget; a
+ * slow Alexa API never holds up an answer.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { httpCall } from './http-call';
 
 export class AlexaApiError extends Error {
   override name = 'AlexaApiError';
@@ -30,23 +32,22 @@ export async function callAlexaApi<T>(envelope: RequestEnvelope, call: AlexaApiC
   const endpoint = system?.apiEndpoint;
   const token = system?.apiAccessToken;
   if (!endpoint || !token) throw new AlexaApiError('no Alexa API access in this request', undefined);
-  const response = await fetch(new URL(call.path, endpoint), {
+  const { status, text } = await httpCall(new URL(call.path, endpoint), {
     method: call.method,
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(call.body ? { 'Content-Type': 'application/json' } : {}) },
     body: call.body === undefined ? undefined : JSON.stringify(call.body),
-    signal: AbortSignal.timeout(call.budgetMs),
+    budgetMs: call.budgetMs,
   }).catch((error: unknown) => {
     throw new AlexaApiError(`Alexa API unreachable: ${(error as Error).name}`, undefined);
   });
-  const text = await response.text();
-  if (!response.ok) {
+  if (status < 200 || status > 299) {
     let code: string | undefined;
     try {
       code = (JSON.parse(text) as { code?: string }).code;
     } catch {
       code = undefined;
     }
-    throw new AlexaApiError(`Alexa API answered ${response.status}`, response.status, code);
+    throw new AlexaApiError(`Alexa API answered ${status}`, status, code);
   }
   return (text ? JSON.parse(text) : undefined) as T;
 }

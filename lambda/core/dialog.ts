@@ -67,7 +67,7 @@ export function question(dialog: Dialog, catalog: Catalog, again = false): Answe
 export function onYes(dialog: Dialog, facts: Facts): Plan {
   switch (dialog.kind) {
     case 'resume-offer':
-      return { play: dialog.place, speech: say.continuing(partTitle(facts.catalog, dialog.place.segmentId)), end: true };
+      return { play: dialog.place, speech: say.continuing(partTitle(facts.catalog, dialog.place.segmentId)), end: true, count: 'PracticeResumed' };
     case 'sankalpa-phrase':
       return onMiss(dialog, facts);
     case 'sankalpa-confirm':

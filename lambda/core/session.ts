@@ -40,7 +40,7 @@ export function launch(given: Facts): Answer {
     return startFresh(facts, `${record && !record.erased ? say.welcomeAgain : say.welcomeNew}${sankalpa}`);
   }
   if (isNight(facts.hour) || fromDevice) {
-    return { play: resume, speech: say.continuing(partTitle(catalog, resume.segmentId)), end: true };
+    return { play: resume, speech: say.continuing(partTitle(catalog, resume.segmentId)), end: true, count: 'PracticeResumed' };
   }
   // The sankalpa's sentence comes before the question, so the answer still ends asking.
   const asked = question(resumeOffer({ ...resume, clip: clipOf(record) }), catalog);
@@ -87,13 +87,13 @@ export function moveByVoice(facts: Facts, move: Move): Answer {
   const landing = moveTarget(facts, move);
   if (landing === 'end') return speakThenCarryOn(facts, say.lastPart);
   if (landing === 'nowhere') return startFresh(facts, say.nothingToResume);
-  return { play: landing, end: true };
+  return { play: landing, end: true, ...(move === 'next' ? { count: 'Skip' as const } : {}) };
 }
 
 /** The Echo's Next and Previous buttons: directives only, never speech. */
 export function moveByButton(facts: Facts, move: Move): Answer {
   const landing = moveTarget(facts, move);
-  return typeof landing === 'string' ? {} : { play: landing };
+  return typeof landing === 'string' ? {} : { play: landing, ...(move === 'next' ? { count: 'Skip' as const } : {}) };
 }
 
 /** "Skip to the body scan": a known part plays from its start; an unknown one gets the list. */
@@ -108,7 +108,7 @@ export function skipTo(facts: Facts, targetId: string | undefined): Answer {
   if (!segmentId) return unknownPart(facts);
   const clip = device?.clip ?? clipOf(facts.record);
   const sleep = device ? device.sleep : sleepMinutesFor(facts.record?.preferences);
-  return { play: freshAt(variant, segmentId, clip, 0, sleep), speech: say.skippingTo(partTitle(catalog, segmentId)), end: true };
+  return { play: freshAt(variant, segmentId, clip, 0, sleep), speech: say.skippingTo(partTitle(catalog, segmentId)), end: true, ...(device ? { count: 'Skip' as const } : {}) };
 }
 
 /** The standard practice in the same mix as `variant` (with or without the nature bed). */

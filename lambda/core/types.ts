@@ -71,6 +71,8 @@ export interface Answer {
   /** Alexa's own question for the reminders permission (ends the session; no audio beside it). */
   askReminderPermission?: BedtimeDialog;
   consentCard?: boolean;
+  /** A practice metric this answer counts when it plays (the funnel's other counts come from the writes). */
+  count?: 'PracticeResumed' | 'Skip';
   /** The answer to a CanFulfillIntentRequest. */
   canFulfill?: import('ask-sdk-model').canfulfill.CanFulfillIntent;
 }

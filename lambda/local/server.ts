@@ -21,6 +21,7 @@ import { closableStore, createInFlight, trackInvocations } from './in-flight';
 import type { LocalConfig } from './local-config';
 import { startLocalDatabase } from './local-database';
 import { createNlu, type InteractionModel } from './nlu';
+import { emptyTally, simulatorMetrics, tallyingLogger } from './metrics-tally';
 import { loadPracticeAudio } from './practice-audio';
 import { simulatorRoutes } from './simulator-routes';
 
@@ -50,6 +51,9 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
   const store = guarded.store;
   // Personal sankalpa clips in the practice voice, written to <audio dir>/clips/ and served under /audio/clips/.
   const clips = lazyLocalClips(config.audioDir);
+  // Metric lines print like the Lambda's; the simulator also shows their running funnel.
+  const tally = emptyTally();
+  const sectionOrder = [...new Set(Object.values(catalog.segments).map((segment) => segment.sectionId))];
   const skill = createSkill({
     catalog,
     store,
@@ -57,7 +61,7 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
     skillId: config.skillId,
     now: Date.now,
     newNonce: () => newNonce(),
-    log: options.log ?? jsonLogger,
+    log: tallyingLogger(options.log ?? jsonLogger, tally),
     clips,
     // dynalite runs in this process, so its answers wait behind the server's own work; Alexa allows 8 s.
     storeBudgetMs: LOCAL_STORE_BUDGET_MS,
@@ -88,6 +92,7 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
       skillId,
       locale: 'en-US',
       nlu: createNlu(model, { skillId }),
+      metrics: () => simulatorMetrics(tally, sectionOrder),
     }),
   );
   app.use((_req: Request, res: Response) => void res.status(404).type('text/plain').send('Not found\n'));

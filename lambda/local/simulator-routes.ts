@@ -29,6 +29,8 @@ export interface SimulatorDeps {
   skillId: string;
   locale: string;
   nlu: { invocationName: string; understand(text: string, context?: UnderstandContext): Understanding };
+  /** The practice metrics this server has counted (metrics-tally.ts), shown as a funnel. */
+  metrics?: () => unknown;
 }
 
 export function simulatorRoutes(deps: SimulatorDeps): Router {
@@ -59,6 +61,7 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
       responseLimitMs: ALEXA_RESPONSE_LIMIT_MS,
       practice: practiceOutline(deps.catalog),
       listener,
+      metrics: deps.metrics?.(),
     });
   });
 
@@ -88,7 +91,7 @@ export function simulatorRoutes(deps: SimulatorDeps): Router {
           listenerError = (error as Error).message;
         }
       }
-      res.json({ response, violations, elapsedMs, listener, ...(listenerError === undefined ? {} : { listenerError }) });
+      res.json({ response, violations, elapsedMs, listener, metrics: deps.metrics?.(), ...(listenerError === undefined ? {} : { listenerError }) });
     } catch (error) {
       // What Alexa would see as a failed skill: the device says there was a problem.
       res.status(502).json({ error: (error as Error).message, elapsedMs: Date.now() - started });

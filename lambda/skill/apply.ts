@@ -12,6 +12,7 @@ import { askForRemindersDirective, createDailyReminder, REMINDERS_SCOPE } from '
 import { bedtimeSay, dialogToken } from '../core/bedtime';
 import { DIALOG_KEY } from '../core/dialog';
 import { isAfterEffect, type Answer, type Effect, type Outcomes, type Plan, type Write } from '../core/types';
+import { partOf } from '../playback/plan';
 import { forgetOrder } from '../playback/progress';
 import { makeClipWithin } from '../sankalpa/clips';
 import { contextOf, type RequestContext } from './context';
@@ -31,6 +32,7 @@ export async function apply(deps: SkillDeps, input: HandlerInput, plan: Plan): P
     step = step.then(await runEffect(deps, input, context, step.effect) as never);
   }
   const answer: Answer = step;
+  if (answer.count && answer.play) deps.log.metric?.(answer.count, answer.play.variant);
   await Promise.all([
     ...(answer.writes ?? []).map((write) => saveLogged(deps, context, write)),
     // The Echo's own events never list anyone: the practice they report was started by voice.
@@ -88,11 +90,14 @@ async function runEffect(deps: SkillDeps, input: HandlerInput, context: RequestC
 
 /** Writes whose outcome the listener hears: true when every one landed. */
 async function saveAll(deps: SkillDeps, context: RequestContext, writes: Write[]): Promise<boolean> {
+  const sankalpa = writes.some((write) => write.kind === 'sankalpa');
   try {
     await Promise.all(writes.map((write) => save(deps, context, write)));
+    if (sankalpa) deps.log.metric?.('SankalpaSet', 'all');
     return true;
   } catch (error) {
     context.log.error(`${writes.map((write) => write.kind).join(', ')} not saved`, { error: String(error) });
+    if (sankalpa) deps.log.metric?.('Error.SankalpaWrite', 'all');
     return false;
   }
 }
@@ -104,6 +109,7 @@ async function saveLogged(deps: SkillDeps, context: RequestContext, write: Write
   } catch (error) {
     const message = write.kind === 'progress' ? 'progress write failed' : `${write.kind} not recorded`;
     context.log.warn(message, { error: String(error), ...(write.kind === 'progress' ? { event: write.progress.state } : {}) });
+    if (write.kind === 'progress') deps.log.metric?.('Error.ProgressWrite', write.progress.variant);
   }
 }
 
@@ -111,9 +117,14 @@ async function save(deps: SkillDeps, context: RequestContext, write: Write): Pro
   const { store } = deps;
   const key = context.listenerKey;
   switch (write.kind) {
-    case 'progress':
-      if ((await store.saveProgress(key, write.progress, write.extras)) === 'stale') context.log.info('older event ignored', { state: write.progress.state });
+    case 'progress': {
+      // A zone this listener's Launch learned rides along (skill/device-zone.ts): no write of its own.
+      const timeZone = deps.zoneHandoff?.take(key, context.nowMs);
+      const outcome = await store.saveProgress(key, write.progress, timeZone ? { ...write.extras, timeZone } : write.extras);
+      if (outcome === 'stale') context.log.info('older event ignored', { state: write.progress.state });
+      else countProgress(deps, write);
       return;
+    }
     case 'preferences':
       return store.setPreferences(key, write.preferences);
     case 'sankalpa':
@@ -124,6 +135,17 @@ async function save(deps: SkillDeps, context: RequestContext, write: Write): Pro
       await store.recordBedtimeOffer(key, write.offer);
       context.log.info('bedtime reminder offer recorded', { answer: write.offer.answer });
       return;
+  }
+}
+
+/** The funnel, counted once per saved event (a repeated or late one is stale and counts nothing). */
+function countProgress(deps: SkillDeps, write: Extract<Write, { kind: 'progress' }>): void {
+  const { progress, extras } = write;
+  if (extras?.countStart) deps.log.metric?.('PracticeStarted', progress.variant);
+  if (extras?.completedAt) deps.log.metric?.('PracticeCompleted', progress.variant);
+  if (progress.state === 'paused') {
+    // The section a listener was in when they stopped (a personal clip counts as its part's).
+    deps.log.metric?.(`StoppedIn.${deps.catalog.segments[partOf(progress.segmentId)]?.sectionId ?? 'unknown'}`, progress.variant);
   }
 }
 

@@ -2,11 +2,15 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Catalog } from '../playback/catalog';
 import type { ClipMaker } from '../sankalpa/clips';
 import type { ListenerStore } from '../store/types';
+import type { ZoneHandoff } from './device-zone';
+import type { MetricName } from './metrics';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Counts one practice metric (skill/metrics.ts) for a variant; loggers without it count nothing. */
+  metric?(name: MetricName, variant: string): void;
 }
 
 /** Everything a handler may touch, passed in so tests run the real skill against dynalite. */
@@ -25,6 +29,8 @@ export interface SkillDeps {
   clipBudgetMs?: number;
   /** The device's time zone; by default Alexa's Settings API (tests fake it at the HTTP boundary instead). */
   timeZoneOf?: (envelope: RequestEnvelope) => Promise<{ zone: string }>;
+  /** Device time zones a Launch learned, for the listener's next progress write (createSkill makes one). */
+  zoneHandoff?: ZoneHandoff;
   /** How long any one store call may take before the request goes on without it (default 700 ms). */
   storeBudgetMs?: number;
 }

@@ -25,9 +25,12 @@ export interface Needs {
 
 export async function readFacts(deps: SkillDeps, input: HandlerInput, needs: Needs = {}): Promise<Facts> {
   const context = contextOf(input);
+  const loading = needs.record ? loadListener(deps, input) : undefined;
+  // With the record in hand, the device's remembered zone comes with it (no Settings API call).
+  const clocking = needs.clock ? (loading ? loading.then((loaded) => localClock(deps, input, loaded)) : localClock(deps, input)) : undefined;
   const [record, clock] = await Promise.all([
-    needs.record ? loadListener(deps, input).then((loaded) => (needs.record === 'with-clip' ? withClipReady(deps, input, loaded) : loaded)) : undefined,
-    needs.clock ? localClock(deps, input) : undefined,
+    loading?.then((loaded) => (needs.record === 'with-clip' ? withClipReady(deps, input, loaded) : loaded)),
+    clocking,
   ]);
   return {
     catalog: deps.catalog,
@@ -64,6 +67,7 @@ async function loadListener(deps: SkillDeps, input: HandlerInput): Promise<Liste
     return await deps.store.load(listenerKey);
   } catch (error) {
     log.warn('listener read failed; carrying on without it', { error: String(error) });
+    deps.log.metric?.('Error.ListenerRead', 'all');
     return undefined;
   }
 }

@@ -17,6 +17,7 @@ import { sessionAttributesInterceptor } from './session-attributes';
 import { screenInterceptor } from './screen';
 import { nightVoiceInterceptor } from './local-clock';
 import { requestContextInterceptor } from './context';
+import { ZoneHandoff } from './device-zone';
 import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
 
 /**
@@ -24,7 +25,7 @@ import { DEFAULT_STORE_BUDGET_MS, withDeadline } from '../store/deadline';
  * dispatch on the one dialog state inside theirs), so the order of this list decides nothing.
  */
 export function createSkill(given: SkillDeps): CustomSkill {
-  const deps = withStoreBudget(given);
+  const deps = { zoneHandoff: new ZoneHandoff(), ...withStoreBudget(given) };
   const handlers: RequestHandler[] = [
     ...audioEventHandlers(deps),
     ...answerHandlers(deps),

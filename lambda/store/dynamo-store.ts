@@ -1,7 +1,7 @@
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { sameSecondFloor, type Progress } from '../playback/progress';
-import type { BedtimeOffer, ListenerRecord, ListenerStore, Preferences, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
+import type { BedtimeOffer, DeviceZone, ListenerRecord, ListenerStore, Preferences, ProgressExtras, SankalpaRecord, SaveOutcome } from './types';
 
 type Item = Record<string, AttributeValue>;
 
@@ -63,13 +63,16 @@ export function createItemStore(calls: ItemCalls, tableName: string): ListenerSt
     },
 
     async saveProgress(listenerKey, progress, extras = {}) {
-      const { set, add, values } = progressUpdate(progress, extras);
+      const { set, add, values, names } = progressUpdate(progress, extras);
+      const condition = newerThanStored(progress);
+      const allNames = { ...condition.ExpressionAttributeNames, ...names };
       try {
         await calls.updateItem({
           TableName: tableName,
           Key: key(listenerKey),
           UpdateExpression: `SET ${set.join(', ')}${add.length ? ` ADD ${add.join(', ')}` : ''} REMOVE ${REVIVES}`,
-          ...newerThanStored(progress),
+          ConditionExpression: condition.ConditionExpression,
+          ...(Object.keys(allNames).length ? { ExpressionAttributeNames: allNames } : {}),
           ExpressionAttributeValues: toItem(values),
         });
         return 'saved' satisfies SaveOutcome;
@@ -169,7 +172,14 @@ function progressUpdate(progress: Progress, extras: ProgressExtras) {
     values[':one'] = 1;
     values[':completedAt'] = extras.completedAt;
   }
-  return { set, add, values };
+  const names: Record<string, string> = {};
+  if (extras.timeZone && /^[0-9a-f]{16}$/.test(extras.timeZone.device)) {
+    // One top-level attribute per device: SET on a map's key fails while the map does not exist.
+    set.push('#zone = :zone');
+    names['#zone'] = `${ZONE_PREFIX}${extras.timeZone.device}`;
+    values[':zone'] = { zone: extras.timeZone.zone, checkedAt: extras.timeZone.checkedAt };
+  }
+  return { set, add, values, names };
 }
 
 function toRecord(item: Record<string, unknown>): ListenerRecord {
@@ -184,5 +194,14 @@ function toRecord(item: Record<string, unknown>): ListenerRecord {
     ...(item.practiceStarts ? { practiceStarts: [...(item.practiceStarts as Set<number>)].sort((a, b) => a - b) } : {}),
     ...(item.people ? { people: [...(item.people as Set<string>)] } : {}),
     ...(item.bedtimeOffer ? { bedtimeOffer: item.bedtimeOffer as BedtimeOffer } : {}),
+    ...timeZonesOf(item),
   };
+}
+
+/** Device time zones are kept as `tz_<hashed device id>` attributes. */
+const ZONE_PREFIX = 'tz_';
+
+function timeZonesOf(item: Record<string, unknown>): { timeZones?: Record<string, DeviceZone> } {
+  const zones = Object.entries(item).filter(([name]) => name.startsWith(ZONE_PREFIX));
+  return zones.length ? { timeZones: Object.fromEntries(zones.map(([name, value]) => [name.slice(ZONE_PREFIX.length), value as DeviceZone])) } : {};
 }

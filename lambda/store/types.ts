@@ -28,6 +28,13 @@ export interface BedtimeOffer {
   answer: 'accepted' | 'declined' | 'no-permission' | 'unanswered' | 'failed';
 }
 
+/** A device's time zone as Alexa's Settings API last told it (skill/device-zone.ts). */
+export interface DeviceZone {
+  zone: string;
+  /** Epoch seconds it was asked. */
+  checkedAt: number;
+}
+
 export interface ListenerRecord {
   progress?: Progress;
   sankalpa?: SankalpaRecord;
@@ -42,6 +49,8 @@ export interface ListenerRecord {
   bedtimeOffer?: BedtimeOffer;
   /** The listener asked to be forgotten and nothing has been written since. */
   erased?: boolean;
+  /** Time zones of the devices this listener launches from, by hashed device id. */
+  timeZones?: Record<string, DeviceZone>;
 }
 
 export type SaveOutcome = 'saved' | 'stale';
@@ -52,6 +61,8 @@ export interface ProgressExtras {
   startedAtSec?: number;
   /** This event finished the practice, at this ISO time. */
   completedAt?: string;
+  /** A device's time zone, learned by this listener's Launch, written along (skill/device-zone.ts). */
+  timeZone?: { device: string } & DeviceZone;
 }
 
 /** Everything the skill keeps about a listener, behind one narrow interface. */

@@ -1,7 +1,7 @@
 /**
- * `npm run package` / `npm run deploy`: builds the Lambda bundle, then runs the pinned Serverless
- * Framework v3 on serverless.yml with its telemetry and notifications off, so packaging works
- * offline and never waits on the network.
+ * `npm run package` / `npm run deploy`: builds the Lambda bundle, then runs osls (the maintained
+ * fork of Serverless Framework v3: no telemetry, no login, no binary download) on serverless.yml,
+ * so packaging works offline and never waits on the network.
  *   package [-- --package <dir>] [serverless options]  CloudFormation template + zip, no AWS calls.
  *     Without rendered audio it builds from an estimated manifest (and says so): fine for
  *     inspecting the template, never for deploying.
@@ -13,10 +13,10 @@ import { join, resolve } from 'node:path';
 import { buildForDeploy, type BuildInfo } from '../build';
 
 export const ROOT = resolve(__dirname, '..', '..');
-const SERVERLESS = join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
+const SERVERLESS = join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js');
 
-/** Serverless v3 phones home for telemetry and notifications unless told not to. */
-export const OFFLINE_ENV = { SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' };
+/** osls sends no telemetry; its deprecation notices are noise in packaging output. */
+export const OFFLINE_ENV = { SLS_DEPRECATION_DISABLE: '*' };
 
 export function runServerless(
   args: readonly string[],
@@ -66,8 +66,8 @@ export async function packageService(options: PackageOptions = {}): Promise<Pack
   const serviceDir = options.serviceDir ?? ROOT;
   const outDir = resolve(serviceDir, options.outDir ?? '.serverless');
   if (serviceDir !== ROOT) {
-    mkdirSync(join(serviceDir, 'tools', 'deploy'), { recursive: true });
-    for (const file of ['serverless.yml', join('tools', 'deploy', 'serverless-nodejs22.js')]) copyFileSync(join(ROOT, file), join(serviceDir, file));
+    mkdirSync(join(serviceDir, 'ops'), { recursive: true });
+    for (const file of ['serverless.yml', join('ops', 'monitoring.yml')]) copyFileSync(join(ROOT, file), join(serviceDir, file));
   }
   mkdirSync(join(serviceDir, 'dist', 'lambda'), { recursive: true });
   const build = await buildForDeploy({ allowEstimated: true, outfile: join(serviceDir, 'dist', 'lambda', 'index.js'), audioDir: options.audioDir });

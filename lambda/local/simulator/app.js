@@ -35,6 +35,7 @@ async function main() {
       device.apply(envelope.response?.directives);
     }
     if (exchange.listener !== undefined) view.showStored(exchange.listener);
+    if (exchange.metrics) view.showMetrics(exchange.metrics);
     const flags = [...(exchange.violations ?? []), ...(deviceFlags ?? [])];
     deviceFlags = null;
     if (exchange.error) flags.push(`the skill failed to answer (the Echo would say there was a problem): ${exchange.error}`);
@@ -95,6 +96,7 @@ async function main() {
 
   view.showIdentity({ userId: USER_ID, skillId: state.skillId, audioBaseUrl: state.audioBaseUrl });
   view.showStored(state.listener);
+  if (state.metrics) view.showMetrics(state.metrics);
   view.showNowPlaying(device, state.practice);
   // For tests and the curious: the device and a way to wait for the skill to catch up.
   window.simulator = { device, say, pressButton, settled: () => link.settled() };

@@ -79,6 +79,19 @@ export function showStored(listener) {
   $('stored').textContent = listener ? JSON.stringify(listener, null, 2) : '(nothing stored yet)';
 }
 
+/** The practice funnel from the metric lines the skill wrote (the same EMF lines the Lambda writes). */
+export function showMetrics({ totals, funnel }) {
+  const count = (name) => totals[name] ?? 0;
+  const most = Math.max(1, ...funnel.map((row) => row.stops));
+  $('metrics').textContent = [
+    `started ${count('PracticeStarted')} · completed ${count('PracticeCompleted')} · resumed ${count('PracticeResumed')}`,
+    `sankalpas set ${count('SankalpaSet')} · skips ${count('Skip')}`,
+    '',
+    'stopped in:',
+    ...funnel.map((row) => `  ${row.section.padEnd(18)} ${String(row.stops).padStart(3)} ${'#'.repeat(Math.round((20 * row.stops) / most))}`),
+  ].join('\n');
+}
+
 export function showIdentity({ userId, skillId, audioBaseUrl }) {
   $('user-id').textContent = userId;
   $('skill-id').textContent = skillId;

@@ -26,6 +26,7 @@ function failedEvent(deps: SkillDeps, input: HandlerInput): DeviceEvent {
   const request = input.requestEnvelope.request as interfaces.audioplayer.PlaybackFailedRequest;
   const current = request.currentPlaybackState;
   const event = deviceEvent(deps, input);
+  deps.log.metric?.('Error.PlaybackFailed', event.state?.variant ?? 'unknown');
   contextOf(input).log.error('playback failed', {
     segment: event.state?.segmentId,
     attempt: event.state?.attempt,

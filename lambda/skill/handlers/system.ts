@@ -1,5 +1,6 @@
 import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
 import { say } from '../../core/speech';
+import { errorKind } from '../metrics';
 import { fallback } from '../../core/session';
 import { contextOf } from '../context';
 import type { SkillDeps } from '../deps';
@@ -45,6 +46,7 @@ export function calmErrorHandler(deps: SkillDeps): ErrorHandler {
     handle(input, error) {
       const type = getRequestType(input.requestEnvelope);
       deps.log.error('request failed', { requestType: type, error: error.message });
+      deps.log.metric?.(`Error.${errorKind(error)}`, 'all');
       if (isDeviceEvent(input) || type === 'SessionEndedRequest' || type.startsWith('System.')) {
         return input.responseBuilder.getResponse();
       }

@@ -1,0 +1,39 @@
+/**
+ * Practice metrics as CloudWatch Embedded Metric Format: one JSON log line per count, which
+ * CloudWatch Logs turns into metrics in the SpineNidra namespace. No client library and no API
+ * call: a line through the logger. The one dimension is the practice variant; no user, person or
+ * device id ever goes into a metric line (nor any other field).
+ */
+export const METRICS_NAMESPACE = 'SpineNidra';
+
+/** What is counted. Sections and error kinds are part of the name, so the only dimension stays the variant. */
+export type MetricName =
+  | 'PracticeStarted'
+  | 'PracticeCompleted'
+  | 'PracticeResumed'
+  | 'SankalpaSet'
+  | 'Skip'
+  | `StoppedIn.${string}`
+  | `Error.${string}`;
+
+/** Metric names and variants are ours (catalog ids, error names): anything else is not written. */
+const SAFE = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+
+/** The EMF line counting one `name` for `variant`, or undefined if either is not a plain identifier. */
+export function metricLine(name: string, variant: string, timestampMs: number): string | undefined {
+  if (!SAFE.test(name) || !SAFE.test(variant)) return undefined;
+  return JSON.stringify({
+    _aws: {
+      Timestamp: timestampMs,
+      CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [['Variant']], Metrics: [{ Name: name, Unit: 'Count' }] }],
+    },
+    Variant: variant,
+    [name]: 1,
+  });
+}
+
+/** A kind of error as a metric name part: the error's class name, else "Unknown". */
+export function errorKind(error: unknown): string {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9]{0,59}$/.test(name) ? name : 'Unknown';
+}
