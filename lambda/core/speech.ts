@@ -54,6 +54,7 @@ export const say = {
   fallbackAtNight: 'Sorry, I missed that. Say start the practice, or go to the body scan. What would you like?',
   repromptAtNight: 'What would you like?',
   goodbye: 'Rest well.',
+  routineStart: 'Spine Nidra. Settle in, and we will begin.',
   cannotPlayHere: "This device can't play the practice. Try it on an Echo, or in the Alexa app.",
   openWhilePlaying:
     "You're in Spine Nidra, and your practice is playing. You can say skip to the body scan, my sankalpa is, and your intention, or how much time is left. What would you like?",

@@ -294,10 +294,27 @@ describe('generated files', () => {
 
   const icons = ['skill-package/assets/images/spine-nidra-small-icon.png', 'skill-package/assets/images/spine-nidra-large-icon.png'];
 
-  it('covers skill.json, one model per locale and the two icons', () => {
+  it('covers skill.json, one model per locale, the two icons and the routine task', () => {
     expect(Object.keys(generated).sort()).toEqual(
-      ['skill-package/skill.json', ...LOCALES.map((l) => `skill-package/interactionModels/custom/${l}.json`), ...icons].sort(),
+      ['skill-package/skill.json', ...LOCALES.map((l) => `skill-package/interactionModels/custom/${l}.json`), ...icons, 'skill-package/tasks/StartPractice.1.json'].sort(),
     );
+  });
+
+  it('declares the StartPractice task, version 1, defined as a public OpenAPI 3 task for every locale', () => {
+    const manifest = (generated['skill-package/skill.json'] as { manifest: { apis: { custom: { tasks: unknown } } } }).manifest;
+    expect(manifest.apis.custom.tasks).toEqual([{ name: 'StartPractice', version: '1' }]);
+    const task = generated['skill-package/tasks/StartPractice.1.json'] as {
+      openapi: string;
+      info: { version: string; 'x-amzn-alexa-access-scope': string; 'x-amzn-display-details': Record<string, { title: string; description: string }> };
+      paths: Record<string, { post?: { responses?: Record<string, unknown> } }>;
+    };
+    expect(task.openapi).toMatch(/^3\./);
+    expect(task.info.version).toBe('1');
+    expect(task.info['x-amzn-alexa-access-scope']).toBe('public');
+    expect(Object.keys(task.info['x-amzn-display-details']).sort()).toEqual([...LOCALES].sort());
+    for (const details of Object.values(task.info['x-amzn-display-details'])) expect(details.title && details.description).toBeTruthy();
+    expect(Object.keys(task.paths)).toEqual(['/StartPractice']);
+    expect(Object.keys(task.paths['/StartPractice'].post?.responses ?? {})).toContain('200');
   });
 
   const textFiles = Object.keys(generated).filter((path) => !path.endsWith('.png'));

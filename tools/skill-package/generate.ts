@@ -3,6 +3,7 @@
  *   skill-package/skill.json
  *   skill-package/interactionModels/custom/<locale>.json
  *   skill-package/assets/images/spine-nidra-{small,large}-icon.png (tools/images/skill-icons.ts)
+ *   skill-package/tasks/StartPractice.1.json (tools/skill-package/tasks.ts: the routine's task)
  * `npm run skill-package` writes them; test/skill-package.test.ts checks the committed files match.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { ICON_SIZES, iconPath, renderIcon, type IconSize } from '../images/skill
 import { buildInteractionModel } from './interaction-model';
 import { LOCALES } from './locales';
 import { buildSkillManifest } from './manifest';
+import { startPracticeTaskDefinition, TASKS, taskDefinitionPath } from './tasks';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -21,6 +23,7 @@ export function generateSkillPackage(): Record<string, unknown> {
     files[`skill-package/interactionModels/custom/${locale}.json`] = buildInteractionModel(locale);
   }
   for (const size of Object.keys(ICON_SIZES) as IconSize[]) files[`skill-package/${iconPath(size)}`] = renderIcon(size);
+  for (const task of TASKS) files[`skill-package/${taskDefinitionPath(task.name, task.version)}`] = startPracticeTaskDefinition();
   return files;
 }
 

@@ -1,5 +1,6 @@
 /** skill-package/skill.json: the ASK CLI v2 / SMAPI skill manifest. */
 import { iconUri } from '../images/skill-icons';
+import { TASKS } from './tasks';
 import { LOCALE_COUNTRY, LOCALES, localeSpelling } from './locales';
 import {
   DESCRIPTION,
@@ -52,6 +53,8 @@ export function buildSkillManifest() {
           // APL: a screen gets a simple page (lambda/skill/screen.ts) when playback starts or moves.
           // CanFulfillIntentRequest: Alexa (Alexa+ above all) asks before routing an utterance here (handlers/can-fulfill.ts).
           interfaces: [{ type: 'AUDIO_PLAYER' }, { type: 'ALEXA_PRESENTATION_APL', supportedViewports: SUPPORTED_VIEWPORTS }, { type: 'CAN_FULFILL_INTENT_REQUEST' }],
+          // A routine starts the practice through this task (lambda/core/routine.ts, tools/skill-package/tasks.ts).
+          tasks: TASKS,
         },
       },
       // The once-offered daily practice reminder (lambda/skill/handlers/bedtime-offer.ts).
