@@ -96,7 +96,7 @@ afterAll(async () => {
   for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
 });
 
-test('start, skip to the body scan, pause, restart the server, resume into the body scan', async () => {
+test('start, open and skip to the body scan, pause, restart the server, resume into the body scan, open and set a sankalpa', async () => {
   const first = await startServer(folders);
   servers.push(first);
   const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
@@ -112,6 +112,9 @@ test('start, skip to the body scan, pause, restart the server, resume into the b
   await page.click('#jump-near-end');
   await expectPlaying(page, 'tension-release');
 
+  // Open first (as Alexa+ needs), while the practice plays: one short line, then the request in the same session.
+  await say(page, 'open spine nidra');
+  await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('skip to the body scan'));
   await say(page, 'skip to the body scan');
   // Over a second in, so the pause below lands in a later (Alexa, one-second) timestamp.
   await expectPlaying(page, 'body-scan', 1.2);
@@ -138,7 +141,9 @@ test('start, skip to the body scan, pause, restart the server, resume into the b
   expect(await flags(page)).toEqual([]);
 
   // A sankalpa set hands-free mid-practice: confirmed, saved, and the practice carries on.
-  await say(page, 'tell spine nidra my sankalpa is I am at ease in my body');
+  await say(page, 'open spine nidra');
+  await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('What would you like?'));
+  await say(page, 'my sankalpa is I am at ease in my body');
   await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('Shall I keep it?'));
   await say(page, 'yes');
   await page.waitForFunction(() => document.getElementById('stored')?.textContent?.includes('I am at ease in my body'), undefined, { timeout: 15_000 });
