@@ -13,7 +13,7 @@ import { readConfig, type SkillConfig } from './config';
 import { jsonLogger } from './skill/log';
 import { createSkill } from './skill/skill';
 import { pollyClipVoice, type ClipMaker } from './sankalpa/clips';
-import { mapStore, type ListenerStore } from './store/types';
+import { wrapStore, type ListenerStore } from './store/types';
 
 declare const __SPINE_NIDRA_CATALOG__: Catalog | undefined;
 
@@ -70,5 +70,5 @@ export function lazyDynamoStore(config: Pick<SkillConfig, 'region' | 'dynamoEndp
     (store ??= import('./store/wire').then((wire) =>
       wire.createWireStore({ region: config.region, endpoint: config.dynamoEndpoint }, config.tableName),
     ));
-  return mapStore(get);
+  return wrapStore(get);
 }

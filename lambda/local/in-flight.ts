@@ -5,7 +5,7 @@
  * closed LevelDB, which would crash dynalite.
  */
 import type { Skill as CustomSkill } from 'ask-sdk-core';
-import { mapStore, type ListenerStore } from '../store/types';
+import { wrapStore, type ListenerStore } from '../store/types';
 
 export interface InFlight {
   track<T>(work: Promise<T>): Promise<T>;
@@ -51,7 +51,7 @@ export function closableStore(store: ListenerStore, inFlight: InFlight): { store
   const guard = <T>(call: () => Promise<T>): Promise<T> =>
     closed ? Promise.reject(new Error('the local server is shutting down')) : inFlight.track(call());
   return {
-    store: mapStore(store, (call) => guard(call)),
+    store: wrapStore(store, (_method, call) => guard(call)),
     close() {
       closed = true;
     },

@@ -65,25 +65,27 @@ export function forgetOrder(timestamp: string | undefined, nowMs: number): numbe
 }
 
 /**
- * The smallest order key in the same request second. Within one second, rank alone would drop a
- * pause that follows its own PlaybackStarted; the store lets such an event through when it is for
+ * The order keys of the request second `seq` falls in, first to last: what "the same second" means
+ * to both the rule (`supersedes`) and the store's condition. Within one second, rank alone would
+ * drop a pause that follows its own PlaybackStarted; both let such an event through when it is for
  * the same item (nonce and segment) at a later offset.
  */
-export function sameSecondFloor(seq: number): number {
-  return Math.floor(seq / 10_000) * 10_000;
+export function sameSecond(seq: number): { first: number; last: number } {
+  const first = Math.floor(seq / 10_000) * 10_000;
+  return { first, last: first + 9_999 };
 }
 
 /**
  * Whether `incoming` is newer than what is stored, whatever order events arrive in. Different
  * seconds: the later one. Within one second, for the same item (nonce and segment), the later
  * offset, and at the same offset anything after its own PlaybackStarted; for different items, the
- * event rank. The store's conditional write (dynamo-store.ts) is this function in DynamoDB's terms.
+ * event rank. The store's conditional write (store/listener-table.ts) is this function in DynamoDB's terms.
  */
 export function supersedes(stored: Progress | undefined, incoming: Progress): boolean {
   if (!stored) return true;
-  const floor = sameSecondFloor(incoming.seq);
-  if (stored.seq < floor) return true;
-  if (stored.seq >= floor + 10_000) return false;
+  const second = sameSecond(incoming.seq);
+  if (stored.seq < second.first) return true;
+  if (stored.seq > second.last) return false;
   const sameItem = stored.nonce === incoming.nonce && stored.segmentId === incoming.segmentId;
   if (!sameItem) return stored.seq < incoming.seq;
   if (stored.offsetMs !== incoming.offsetMs) return stored.offsetMs < incoming.offsetMs;

@@ -6,6 +6,8 @@
  * StoreDeadlineError, which handlers already treat like any failed read or write: log and carry on.
  */
 
+import { wrapStore, type ListenerStore } from './types';
+
 /** Per store call. Each request makes at most one call on the playback path, so this is its budget too. */
 export const DEFAULT_STORE_BUDGET_MS = 700;
 
@@ -28,34 +30,19 @@ export interface LateCall {
 }
 
 /**
- * The same store with every method bounded by `budgetMs`. Generic over the methods (a Proxy, not
- * a list), so a method added to the store later is bounded too. The call that lost keeps running:
- * a read's answer is simply dropped, and a progress write that lands late is harmless, because
- * every progress write is conditioned on its event being newer than what is stored (so it can
- * never overwrite a newer place written meanwhile).
+ * The same store with every call bounded by `budgetMs` (an `around` for wrapStore, so a method
+ * added to the store later is bounded too). The call that lost keeps running: a read's answer is
+ * simply dropped, and a progress write that lands late is harmless, because every progress write
+ * is conditioned on its event being newer than what is stored (so it can never overwrite a newer
+ * place written meanwhile).
  */
-export function withDeadline<S extends object>(
-  store: S,
+export function withDeadline(
+  store: ListenerStore,
   budgetMs: number,
   onLate: (late: LateCall) => void = () => undefined,
   now: () => number = Date.now,
-): S {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      const method = String(property);
-      return (...args: unknown[]) => {
-        let result: unknown;
-        try {
-          result = value.apply(target, args);
-        } catch (error) {
-          return Promise.reject(error);
-        }
-        return isThenable(result) ? race(Promise.resolve(result), method, budgetMs, onLate, now) : result;
-      };
-    },
-  });
+): ListenerStore {
+  return wrapStore(store, (method, call) => race(call(), method, budgetMs, onLate, now));
 }
 
 function race<T>(work: Promise<T>, method: string, budgetMs: number, onLate: (late: LateCall) => void, now: () => number): Promise<T> {
@@ -91,6 +78,3 @@ function race<T>(work: Promise<T>, method: string, budgetMs: number, onLate: (la
   });
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
-}

@@ -98,16 +98,17 @@ export const STORE_METHODS = Object.keys({
 
 type AnyCall = (...args: unknown[]) => Promise<unknown>;
 
+/** What runs around every store call: given the method's name and the call itself. */
+export type AroundCall = <T>(method: keyof ListenerStore, call: () => Promise<T>) => Promise<T>;
+
 /**
- * A store whose every call goes through `wrap` to the store `target` gives (loaded lazily,
- * guarded at shutdown, bounded by a deadline), so no wrapper lists the methods again.
+ * The one way to wrap a store: every call goes through `around`, to the store `target` gives
+ * (which may load lazily). The deadline, the local server's shutdown guard, and the tests'
+ * call counting are each just an `around`, so no wrapper lists the methods again.
  */
-export function mapStore(
-  target: ListenerStore | (() => Promise<ListenerStore>),
-  wrap: <T>(call: () => Promise<T>) => Promise<T> = (call) => call(),
-): ListenerStore {
+export function wrapStore(target: ListenerStore | (() => Promise<ListenerStore>), around: AroundCall = (_method, call) => call()): ListenerStore {
   const resolve = typeof target === 'function' ? target : async () => target;
   return Object.fromEntries(
-    STORE_METHODS.map((name) => [name, (...args: unknown[]) => wrap(async () => ((await resolve())[name] as AnyCall)(...args))]),
+    STORE_METHODS.map((name) => [name, (...args: unknown[]) => around(name, async () => ((await resolve())[name] as AnyCall)(...args))]),
   ) as unknown as ListenerStore;
 }

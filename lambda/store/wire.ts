@@ -10,7 +10,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { DYNAMO_CONNECTION_TIMEOUT_MS, DYNAMO_MAX_ATTEMPTS, DYNAMO_REQUEST_TIMEOUT_MS, type DynamoConfig } from './client';
-import { createItemStore, type ItemCalls } from './dynamo-store';
+import { createItemStore, type ItemCalls } from './listener-table';
 import type { ListenerStore } from './types';
 
 /** An error DynamoDB answered with (named after its type, as the SDK names them), or a transport failure. */
