@@ -19,7 +19,7 @@ const defaultOutfile = join(root, 'dist', 'lambda', 'index.js');
  * Lambda hands every function its role's credentials in environment variables, so the SDK's
  * default chain (SSO, ini files, credential_process, web identity, IMDS, and the STS/SSO clients
  * they embed: about 130 KB minified) is dead weight there. This swaps in the env-only link.
- * A local DynamoDB gets explicit credentials from lambda/store/client.ts.
+ * A local DynamoDB gets explicit credentials from lambda/store/limits.ts and local/sdk-dynamo.ts.
  */
 const lambdaCredentialsOnly: Plugin = {
   name: 'lambda-credentials-only',

@@ -3,8 +3,9 @@
  * same store logic over the AWS SDK's DynamoDBClient (still loaded lazily, on the first request
  * that needs it). Measures what the lean wire client buys on a cold start.
  */
-import { createDynamoClient, type DynamoConfig } from '../../lambda/store/client';
-import { createDynamoStore } from '../../lambda/store/dynamo-store';
+import { type DynamoConfig } from '../../lambda/store/limits';
+import { createDynamoClient } from '../../local/sdk-dynamo';
+import { createDynamoStore } from '../../local/sdk-dynamo';
 import type { ListenerStore } from '../../lambda/store/types';
 
 export function createWireStore(config: DynamoConfig, tableName: string): ListenerStore {

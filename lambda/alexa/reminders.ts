@@ -4,6 +4,7 @@
  * so its words tell the listener how to start the practice themselves.
  */
 import type { RequestEnvelope, interfaces } from 'ask-sdk-model';
+import type { DailyTime } from '../playback/record';
 import { AlexaApiError, callAlexaApi, localTime } from './api';
 
 export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
@@ -11,10 +12,7 @@ export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
 /** Creating a reminder is one call in the listener's request; Alexa allows the whole answer 8 s. */
 const CREATE_BUDGET_MS = 2_000;
 
-export interface DailyTime {
-  hour: number;
-  minute: number;
-}
+export type { DailyTime } from '../playback/record';
 
 export type ReminderOutcome =
   | { outcome: 'created' }

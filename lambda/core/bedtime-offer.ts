@@ -5,7 +5,7 @@
  * then begins as launch would begin it. Pure; the shell creates the reminder and asks Alexa for
  * the permission.
  */
-import type { BedtimeOffer } from '../store/types';
+import type { BedtimeOffer } from '../playback/record';
 import { bedtimeSay, usualPracticeTime, type BedtimeDialog } from './bedtime';
 import { question } from './dialog';
 import { startFresh } from './places';

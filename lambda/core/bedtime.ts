@@ -2,9 +2,9 @@
  * The bedtime reminder offer's pure parts: when it is due, which time to suggest, how that time
  * sounds, what Alexa says, and the dialog state carried in the session and in the AskFor token.
  */
-import { isKnownTimeZone, localTime } from '../alexa/api';
-import type { DailyTime } from '../alexa/reminders';
-import type { ListenerRecord } from '../store/types';
+import { isKnownTimeZone, localTime } from '../playback/local-time';
+import type { DailyTime } from '../playback/record';
+import type { ListenerRecord } from '../playback/record';
 
 /** What the question offered, so the answer creates exactly the reminder the listener heard. */
 export interface BedtimeDialog extends DailyTime {

@@ -8,7 +8,7 @@ import { nextItem } from '../playback/plan';
 import { isSleepSounds, nextSleepItem } from '../playback/sleep-sounds';
 import { eventOrder, storableOffset, type ProgressEvent, type ProgressState } from '../playback/progress';
 import type { PlaybackState } from '../playback/token';
-import type { ProgressExtras } from '../store/types';
+import type { ProgressExtras } from '../playback/record';
 import type { Answer, Write } from './types';
 
 export interface DeviceEvent {

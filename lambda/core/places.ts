@@ -7,7 +7,7 @@ import { firstItem, isPersonalClip, isPlayable, nextPart, partOf } from '../play
 import { variantFor } from '../playback/preferences';
 import { resumePoint, type Progress } from '../playback/progress';
 import { hasWakeWord } from '../sankalpa/phrase';
-import type { ListenerRecord, Preferences, SankalpaRecord } from '../store/types';
+import type { ListenerRecord, Preferences, SankalpaRecord } from '../playback/record';
 import { isPlayingNow, type Answer, type DevicePlace, type Facts, type Place } from './types';
 
 /** The listener's sankalpa, when the practice may speak it into the room (no wake word in it). */

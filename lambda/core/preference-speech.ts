@@ -1,6 +1,6 @@
 /** What Alexa says about settings and stats: one short sentence each, nothing to answer. */
 import type { PracticeStats } from '../playback/stats';
-import type { Preferences } from '../store/types';
+import type { Preferences } from '../playback/record';
 import { minutesPhrase } from './speech';
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);

@@ -6,7 +6,7 @@
 import type { PreferenceIntentName } from '../../models/intents';
 import { variantDurationMs, variantFor, variantToCarryOn } from '../playback/preferences';
 import { practiceStats } from '../playback/stats';
-import type { Preferences } from '../store/types';
+import type { Preferences } from '../playback/record';
 import { MAX_SLEEP_MINUTES } from '../playback/sleep-sounds';
 import { sleepMinutesFor, speakThenCarryOn } from './places';
 import { preferenceSay } from './preference-speech';

@@ -6,7 +6,7 @@
 import type { Catalog } from '../playback/catalog';
 import type { Progress } from '../playback/progress';
 import type { PlaybackState } from '../playback/token';
-import type { BedtimeOffer, ListenerRecord, Preferences, ProgressExtras, SankalpaRecord } from '../store/types';
+import type { BedtimeOffer, ListenerRecord, Preferences, ProgressExtras, SankalpaRecord } from '../playback/record';
 import type { BedtimeDialog } from './bedtime';
 import type { Dialog } from './dialog';
 

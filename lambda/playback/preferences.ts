@@ -3,7 +3,7 @@
  * an ending left to the clock, the local time) play; what a change means for a practice already
  * playing; how long each would last.
  */
-import type { Preferences } from '../store/types';
+import type { Preferences } from './record';
 import type { Catalog } from './catalog';
 import { partOf } from './plan';
 

@@ -1,5 +1,5 @@
 /** Practice counts and the streak of days, from what the store keeps: pure. */
-import { localTime } from '../alexa/api';
+import { localTime } from './local-time';
 
 /** A practice begun before this local hour counts for the evening before (bedtime runs past midnight). */
 export const DAY_STARTS_HOUR = 4;

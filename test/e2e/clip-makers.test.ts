@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SynthesizeSpeechCommand } from '@aws-sdk/client-polly';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { createLocalClipMaker } from '../../lambda/clips/local-clip-maker';
+import { createLocalClipMaker } from '../../local/local-clip-maker';
 import { CLIP_CACHE_CONTROL, createPollyS3ClipMaker } from '../../lambda/clips/polly-s3-clip-maker';
 import { CLIP_SILENCE_AFTER_SEC, clipFiles, clipKey, makeClipWithin } from '../../lambda/sankalpa/clips';
 import { measureDurationMs } from '../../tools/audio/ffmpeg';

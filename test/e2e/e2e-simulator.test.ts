@@ -23,7 +23,7 @@ interface RunningServer {
 
 /** `npm start`'s entry with this test's folders; resolves on the one "ready" line. */
 function startServer(folders: TestFolders): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lambda/local/start.ts'], {
+  const child = spawn(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts'], {
     cwd: REPO,
     env: { ...process.env, PORT: '0', DATA_DIR: folders.dataDir, AUDIO_DIR: folders.audio.dir, SKILL_ID: '', AUDIO_BASE_URL: '' },
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { readConfig } from '../../lambda/config';
-import { ensureTable } from '../../lambda/store/table';
+import { ensureTable } from '../../local/table';
 import { createDynamoWire } from '../../lambda/store/wire';
 import { buildLambda } from '../../tools/build';
 import { estimatedManifest } from '../support/catalog';

@@ -6,7 +6,7 @@
 import { generateKeyPairSync, createSign } from 'node:crypto';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import type { LocalServer } from '../../lambda/local/server';
+import type { LocalServer } from '../../local/server';
 import { encodeToken } from '../../lambda/playback/token';
 import { testCatalog } from '../support/catalog';
 import { createTestFolders, httpRequest, startTestServer, type TestFolders } from '../support/local-server';

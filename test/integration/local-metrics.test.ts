@@ -2,7 +2,7 @@
  * Locally the skill counts the same practice metrics as on Lambda, and the simulator shows their
  * funnel with every answer.
  */
-import type { LocalServer } from '../../lambda/local/server';
+import type { LocalServer } from '../../local/server';
 import { encodeToken } from '../../lambda/playback/token';
 import { testCatalog } from '../support/catalog';
 import { createTestFolders, postJson, startTestServer } from '../support/local-server';

@@ -4,7 +4,7 @@
  * `npm run report` reads back.
  */
 import Ajv from 'ajv';
-import { funnel, reportText, tallyLines } from '../../lambda/local/metrics-tally';
+import { funnel, reportText, tallyLines } from '../../local/metrics-tally';
 import { createJsonLogger } from '../../lambda/skill/log';
 import { METRICS_NAMESPACE, metricLine } from '../../lambda/skill/metrics';
 import { createHarness, type Harness } from '../support/harness';

@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { audioRoute } from '../../lambda/local/audio-route';
+import { audioRoute } from '../../local/audio-route';
 import { AUDIO_CACHE_CONTROL, IMAGE_CONTENT_TYPE, uploadAudio, type S3Like } from '../../tools/deploy/upload-audio';
 import { renderImage } from '../../tools/images/spine-images';
 

@@ -1,8 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { eventOrder, type Progress } from '../../lambda/playback/progress';
-import { createDynamoClient, DYNAMO_MAX_ATTEMPTS } from '../../lambda/store/client';
-import { createDynamoStore } from '../../lambda/store/dynamo-store';
+import { DYNAMO_MAX_ATTEMPTS } from '../../lambda/store/limits';
+import { createDynamoClient } from '../../local/sdk-dynamo';
+import { createDynamoStore } from '../../local/sdk-dynamo';
 import { createHarness, type Harness } from '../support/harness';
 
 const at = (iso: string, event: 'PlaybackStarted' | 'PlaybackStopped' = 'PlaybackStopped') => eventOrder(iso, event) as number;

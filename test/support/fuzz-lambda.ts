@@ -11,7 +11,7 @@ import path from 'node:path';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { alexaRuleViolations } from '../../lambda/alexa-rules';
+import { alexaRuleViolations } from '../../testkit/alexa-rules';
 import { segmentFile } from '../../lambda/playback/catalog';
 import { accountKey, listenerKey } from '../../lambda/skill/listener';
 import { refusalReason } from '../../lambda/skill/refusal';

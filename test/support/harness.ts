@@ -4,23 +4,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { alexaRuleViolations } from '../../lambda/alexa-rules';
+import { alexaRuleViolations } from '../../testkit/alexa-rules';
 import type { Catalog } from '../../lambda/playback/catalog';
 import type { SkillDeps } from '../../lambda/skill/deps';
 import { listenerKey } from '../../lambda/skill/listener';
 import { createSkill } from '../../lambda/skill/skill';
-import { createItemStore, type ItemCalls } from '../../lambda/store/dynamo-store';
-import { ensureTable } from '../../lambda/store/table';
+import { createItemStore, type ItemCalls } from '../../lambda/store/listener-table';
+import { ensureTable } from '../../local/table';
 import type { ListenerStore } from '../../lambda/store/types';
 import { createDynamoWire, type DynamoWire } from '../../lambda/store/wire';
 import { LISTENER_ID, SKILL_ID } from '../../testkit/envelopes';
 import { AUDIO_BASE_URL, testCatalog } from './catalog';
 
-export interface LogEntry {
-  level: string;
-  message: string;
-  fields?: Record<string, unknown>;
-}
+export type { LogEntry } from '../../testkit/fault-skill';
+import type { LogEntry } from '../../testkit/fault-skill';
 
 export interface Harness {
   catalog: Catalog;

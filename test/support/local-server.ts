@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readLocalConfig, type LocalConfig } from '../../lambda/local/local-config';
-import { startLocalServer, type LocalServer } from '../../lambda/local/server';
+import { readLocalConfig, type LocalConfig } from '../../local/local-config';
+import { startLocalServer, type LocalServer } from '../../local/server';
 import type { Logger } from '../../lambda/skill/deps';
 import { createTestAudio, type TestAudio } from './local-audio';
 

@@ -1,5 +1,5 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { alexaRuleViolations } from '../../lambda/alexa-rules';
+import { alexaRuleViolations } from '../../testkit/alexa-rules';
 import { audioEvent, controller, intent, launch, system } from '../../testkit/envelopes';
 
 const BASE = 'https://cdn.spine-nidra.test';

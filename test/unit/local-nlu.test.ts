@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNlu, normalizeUtterance, type InteractionModel, type Understanding } from '../../lambda/local/nlu';
+import { createNlu, normalizeUtterance, type InteractionModel, type Understanding } from '../../local/nlu';
 
 const enUS = JSON.parse(
   readFileSync(path.join(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json'), 'utf8'),

@@ -1,7 +1,7 @@
 /** Every sankalpa utterance path, understood from the skill's own en-US model by the simulator's NLU. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNlu, type InteractionModel, type Understanding } from '../../lambda/local/nlu';
+import { createNlu, type InteractionModel, type Understanding } from '../../local/nlu';
 
 const enUS = JSON.parse(
   readFileSync(path.join(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom', 'en-US.json'), 'utf8'),

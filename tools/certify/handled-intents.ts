@@ -4,19 +4,19 @@
  * and once mid-practice. An intent is unhandled when the skill's error handler answered (it logs
  * "request failed", which is also what ask-sdk's "no handler" turns into) or, for any intent but
  * Fallback and a stray Yes or No, when the fallback answer came back. Every answer must also pass
- * Alexa's rule check (lambda/alexa-rules.ts).
+ * Alexa's rule check (testkit/alexa-rules.ts).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { spineNidra } from '../../models/spine-nidra';
-import { alexaRuleViolations } from '../../lambda/alexa-rules';
+import { alexaRuleViolations } from '../../testkit/alexa-rules';
 import { buildCatalog } from '../../lambda/playback/catalog';
 import { encodeToken } from '../../lambda/playback/token';
 import { say } from '../../lambda/core/speech';
 import { createSkill } from '../../lambda/skill/skill';
-import { createItemStore } from '../../lambda/store/dynamo-store';
-import { ensureTable } from '../../lambda/store/table';
+import { createItemStore } from '../../lambda/store/listener-table';
+import { ensureTable } from '../../local/table';
 import { createDynamoWire } from '../../lambda/store/wire';
 import { estimatedManifest } from '../estimated-manifest';
 import type { CheckResult } from './checks';

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { spineNidra } from '../../models/spine-nidra';
-import { addLine, emptyTally, reportText } from '../../lambda/local/metrics-tally';
+import { addLine, emptyTally, reportText } from '../../local/metrics-tally';
 
 async function main(file: string | undefined): Promise<void> {
   const tally = emptyTally();

@@ -5,7 +5,7 @@
  * closed LevelDB, which would crash dynalite.
  */
 import type { Skill as CustomSkill } from 'ask-sdk-core';
-import { wrapStore, type ListenerStore } from '../store/types';
+import { wrapStore, type ListenerStore } from '../lambda/store/types';
 
 export interface InFlight {
   track<T>(work: Promise<T>): Promise<T>;

@@ -5,11 +5,11 @@
  */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_RENDER_SETTINGS, voiceSettingsId, type RenderSettings } from '../../tools/audio/render-key';
-import { renderSegmentAudio } from '../../tools/audio/segment-audio';
-import { createSpeechEngine, type SpeechEngine } from '../../tools/audio/speech-engine';
-import { CLIP_SILENCE_AFTER_SEC, type ClipMaker, refuseWakeWords } from '../sankalpa/clips';
-import { CLIP_PREFIX } from '../skill/player';
+import { DEFAULT_RENDER_SETTINGS, voiceSettingsId, type RenderSettings } from '../tools/audio/render-key';
+import { renderSegmentAudio } from '../tools/audio/segment-audio';
+import { createSpeechEngine, type SpeechEngine } from '../tools/audio/speech-engine';
+import { CLIP_SILENCE_AFTER_SEC, type ClipMaker, refuseWakeWords } from '../lambda/sankalpa/clips';
+import { CLIP_PREFIX } from '../lambda/skill/player';
 
 export interface LocalClipMaker extends ClipMaker {
   close(): Promise<void>;

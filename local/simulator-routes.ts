@@ -8,10 +8,10 @@ import { buildSync } from 'esbuild';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Skill as CustomSkill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { alexaRuleViolations } from '../alexa-rules';
-import type { Catalog } from '../playback/catalog';
-import { listenerKey } from '../skill/listener';
-import type { ListenerRecord, ListenerStore } from '../store/types';
+import { alexaRuleViolations } from '../testkit/alexa-rules';
+import type { Catalog } from '../lambda/playback/catalog';
+import { listenerKey } from '../lambda/skill/listener';
+import type { ListenerRecord, ListenerStore } from '../lambda/store/types';
 import { localOnly } from './local-only';
 import type { Understanding, UnderstandContext } from './nlu';
 
@@ -131,7 +131,7 @@ let tokenCodec: string | undefined;
 /** The skill's own token codec (playback/token.ts) as a browser module, so the page reads tokens exactly as the skill does. */
 function tokenCodecForBrowser(): string {
   tokenCodec ??= buildSync({
-    entryPoints: [path.join(__dirname, '..', 'playback', 'token.ts')],
+    entryPoints: [path.join(__dirname, '..', 'lambda', 'playback', 'token.ts')],
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -2,7 +2,7 @@
  * Knows when every call into a store has really finished, including the ones the skill stopped
  * waiting for at its deadline, so a test can count what reached DynamoDB without sleeping.
  */
-import { wrapStore, type ListenerStore } from '../../lambda/store/types';
+import { wrapStore, type ListenerStore } from '../lambda/store/types';
 
 export interface Tracked {
   store: ListenerStore;

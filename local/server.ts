@@ -7,15 +7,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ExpressAdapter } from 'ask-sdk-express-adapter';
-import type { LocalClipMaker } from '../clips/local-clip-maker';
-import { newNonce } from '../playback/token';
-import type { ClipMaker } from '../sankalpa/clips';
-import type { Logger } from '../skill/deps';
-import { jsonLogger } from '../skill/log';
-import { createSkill } from '../skill/skill';
-import { createItemStore } from '../store/dynamo-store';
-import { DEFAULT_RENDER_SETTINGS, voiceSettingsId } from '../../tools/audio/render-key';
-import { HTML_CONTENT_TYPE, renderLegalPages } from '../../tools/legal/pages';
+import type { LocalClipMaker } from './local-clip-maker';
+import { newNonce } from '../lambda/playback/token';
+import type { ClipMaker } from '../lambda/sankalpa/clips';
+import type { Logger } from '../lambda/skill/deps';
+import { jsonLogger } from '../lambda/skill/log';
+import { createSkill } from '../lambda/skill/skill';
+import { createItemStore } from '../lambda/store/listener-table';
+import { DEFAULT_RENDER_SETTINGS, voiceSettingsId } from '../tools/audio/render-key';
+import { HTML_CONTENT_TYPE, renderLegalPages } from '../tools/legal/pages';
 import { audioRoute } from './audio-route';
 import { closableStore, createInFlight, trackInvocations } from './in-flight';
 import type { LocalConfig } from './local-config';
@@ -130,7 +130,7 @@ export async function startLocalServer(config: LocalConfig, options: { log?: Log
 /** The speech engine loads when the first clip is made, so a start never waits for it. */
 function lazyLocalClips(audioDir: string): ClipMaker & { close(): Promise<void> } {
   let maker: Promise<LocalClipMaker> | undefined;
-  const load = () => (maker ??= import('../clips/local-clip-maker').then((module) => module.createLocalClipMaker(audioDir)));
+  const load = () => (maker ??= import('./local-clip-maker').then((module) => module.createLocalClipMaker(audioDir)));
   return {
     // The same id createLocalClipMaker reports, known without loading it.
     voice: voiceSettingsId(DEFAULT_RENDER_SETTINGS.voice),

@@ -3,8 +3,8 @@
  * server's output, and the simulator's funnel. Lines may carry a prefix (Lambda's text format, a
  * CloudWatch export); anything that is not an EMF line in our namespace is skipped.
  */
-import type { Logger } from '../skill/deps';
-import { METRICS_NAMESPACE, metricLine } from '../skill/metrics';
+import type { Logger } from '../lambda/skill/deps';
+import { METRICS_NAMESPACE, metricLine } from '../lambda/skill/metrics';
 
 export interface MetricTally {
   /** Totals by metric name, all variants together. */

@@ -3,18 +3,24 @@
  * wherever a test or the fault benchmark says: usually the fault proxy in front of dynalite.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { alexaRuleViolations } from '../../lambda/alexa-rules';
-import type { Catalog } from '../../lambda/playback/catalog';
-import type { SkillDeps } from '../../lambda/skill/deps';
-import { createSkill } from '../../lambda/skill/skill';
-import { createDynamoClient } from '../../lambda/store/client';
-import { createDynamoStore, createItemStore } from '../../lambda/store/dynamo-store';
-import type { ListenerStore } from '../../lambda/store/types';
-import { createDynamoWire } from '../../lambda/store/wire';
+import { alexaRuleViolations } from './alexa-rules';
+import type { Catalog } from '../lambda/playback/catalog';
+import type { SkillDeps } from '../lambda/skill/deps';
+import { createSkill } from '../lambda/skill/skill';
+import { createDynamoClient, createDynamoStore } from '../local/sdk-dynamo';
+import { createItemStore } from '../lambda/store/listener-table';
+import type { ListenerStore } from '../lambda/store/types';
+import { createDynamoWire } from '../lambda/store/wire';
 import { AUDIO_BASE_URL } from './catalog';
-import type { LogEntry } from './harness';
-import { SKILL_ID } from '../../testkit/envelopes';
+import { SKILL_ID } from './envelopes';
 import { trackCalls } from './settle';
+
+/** One line the skill logged, as tests read it. */
+export interface LogEntry {
+  level: string;
+  message: string;
+  fields?: Record<string, unknown>;
+}
 
 export const CLIENT_KINDS = ['sdk', 'wire'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];

@@ -1,7 +1,7 @@
 /** Settings of the local server (`npm start`), from the environment, with defaults that just work. */
 import path from 'node:path';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const REPO_ROOT = path.resolve(__dirname, '..');
 
 /**
  * Alexa only streams https URLs, so the skill always builds https stream URLs. Locally nothing

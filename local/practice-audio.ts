@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { spineNidra } from '../../models/spine-nidra';
-import { AMBIENCE_MIXES } from '../../models/variants';
-import { DEFAULT_RENDER_SETTINGS, renderedFileName } from '../../tools/audio/render-key';
-import { buildCatalog, type Catalog, type ManifestLike } from '../playback/catalog';
+import { spineNidra } from '../models/spine-nidra';
+import { AMBIENCE_MIXES } from '../models/variants';
+import { DEFAULT_RENDER_SETTINGS, renderedFileName } from '../tools/audio/render-key';
+import { buildCatalog, type Catalog, type ManifestLike } from '../lambda/playback/catalog';
 
 export interface PracticeAudio {
   catalog: Catalog;
@@ -33,14 +33,14 @@ export function missingAudio(audioDir: string): string | undefined {
 /** Renders the practice with the console progress bar. Loaded lazily: a warm start never pays for the speech engine. */
 export async function renderPracticeAudio(audioDir: string): Promise<void> {
   const [{ renderPractice }, { createConsoleReporter, formatDuration }] = await Promise.all([
-    import('../../tools/audio/render-practice'),
-    import('../../tools/audio/progress'),
+    import('../tools/audio/render-practice'),
+    import('../tools/audio/progress'),
   ]);
   // The skill plays the default (forest) mix; the plain twins can wait for `npm run audio`.
   const result = await renderPractice(spineNidra, { outDir: audioDir, reporter: createConsoleReporter(), mixes: [AMBIENCE_MIXES[0]] });
   if (result.missing.length) throw new Error(`audio rendering left segments without audio: ${result.missing.join(', ')}`);
   // The screen pictures (Echo Show art and backgrounds) go with the manifest, as after `npm run audio`.
-  await (await import('../../tools/images/spine-images')).writeSpineImages(audioDir);
+  await (await import('../tools/images/spine-images')).writeSpineImages(audioDir);
   console.error(`audio: ${result.stats.segments} segments, ${formatDuration(result.stats.totalDurationMs)} of practice in ${audioDir}`);
 }
 

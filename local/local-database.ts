@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ensureTable } from '../store/table';
-import { createDynamoWire, type DynamoWire } from '../store/wire';
+import { ensureTable } from './table';
+import { createDynamoWire, type DynamoWire } from '../lambda/store/wire';
 
 export interface LocalDatabase {
   /** The Lambda's own DynamoDB client, tuned for a DynamoDB in this process. */
