@@ -62,6 +62,7 @@ describe('renderKey', () => {
       id: rest.id,
     };
     const reorderedSettings: RenderSettings = {
+      sleepSounds: { ...settings.sleepSounds },
       encoder: { ...settings.encoder },
       ambience: { ...settings.ambience },
       loudness: { ...settings.loudness },

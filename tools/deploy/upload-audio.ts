@@ -1,7 +1,7 @@
 /**
  * `npm run deploy:audio [-- --dry-run] [--bucket <name>] [--dir <audio dir>] [--stage prod]
  * [--region us-east-1] [--endpoint <url>]`: uploads the rendered practice audio, and the screen
- * pictures under images/ as image/png, to the stack's bucket, served by CloudFront. File names
+ * pictures under images/ as image/png, and the sleep sounds, to the stack's bucket, served by CloudFront. File names
  * carry their content hash, so each is stored with
  * `Cache-Control: immutable`; a file already in the bucket with the same MD5 (S3's ETag for a
  * single PUT under SSE-S3) is skipped. `--dry-run` lists the bucket and prints the plan only.
@@ -47,6 +47,7 @@ interface ManifestFiles {
   segments: ReadonlyArray<{ file: string; sha256?: string }>;
   variantFiles?: Record<string, readonly string[]>;
   images?: Record<string, { art: { file: string; sha256?: string }; background: { file: string; sha256?: string } }>;
+  sleepSounds?: ReadonlyArray<{ file: string; sha256?: string }>;
 }
 
 /** Every file the manifest names, each checked against the manifest's sha256 when it has one. */
@@ -58,6 +59,7 @@ export function localFiles(audioDir: string): LocalFile[] {
   for (const segment of manifest.segments) expected.set(segment.file, segment.sha256);
   for (const files of Object.values(manifest.variantFiles ?? {})) for (const file of files) if (!expected.has(file)) expected.set(file, undefined);
   for (const set of Object.values(manifest.images ?? {})) for (const image of [set.art, set.background]) expected.set(image.file, image.sha256);
+  for (const sound of manifest.sleepSounds ?? []) expected.set(sound.file, sound.sha256);
   return [...expected].map(([file, sha256]) => {
     const image = IMAGE_NAME.test(file);
     if (!image && !AUDIO_NAME.test(file)) throw new Error(`unexpected file name in the manifest: ${file}`);
