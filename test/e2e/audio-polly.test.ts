@@ -12,7 +12,7 @@ import { createPollyEngine, cueSsml, pollyVoice, type PollySender } from '../../
 import { DEFAULT_RENDER_SETTINGS, type RenderSettings } from '../../tools/audio/render-key';
 import { renderPractice } from '../../tools/audio/render-practice';
 import { createSpeechEngine } from '../../tools/audio/speech-engine';
-import { arrival, detectSilences, ebur128, tinyPractice } from '../support/audio-files';
+import { arrival, detectSilences, ebur128, tinyPractice, withShortSleepSounds } from '../support/audio-files';
 
 /** Polly's answer: about a third of a second of "speech" (a voiced buzz) per word, 16-bit 16 kHz. */
 function fakePcm(ssml: string): Uint8Array {
@@ -64,7 +64,7 @@ describe('Polly speech engine', () => {
     try {
       const client = fakeClient();
       const voice = pollyVoice('Ruth');
-      const settings: RenderSettings = { ...DEFAULT_RENDER_SETTINGS, voice };
+      const settings: RenderSettings = withShortSleepSounds({ ...DEFAULT_RENDER_SETTINGS, voice });
       const engine = createPollyEngine(voice, { client });
       const result = await renderPractice(tinyPractice(), { outDir: dir, settings, engine });
       expect(result.stats).toMatchObject({ segments: 3, files: 6, rendered: 6 });

@@ -237,15 +237,16 @@ async function renderMix(source: VoiceSource, planned: PlannedFile, leveled: Lev
   let bed: Float32Array | undefined;
   let bedBelowSpeechLu: number | undefined;
   if (planned.ambience !== 'none') {
-    const { loudness, ambience } = settings;
+    const { ambience } = settings;
+    // The bed keeps its distance under the file's own target, so where the voice softens the forest
+    // softens with it; and BS.1770's relative gate, which falls with the voice, still leaves it out.
     bed = await makeBed(voice.length, rate, ambience, bedSeed(source.inputs), {
-      lufs: loudness.targetLufs - ambience.belowSpeechLu,
+      lufs: leveled.loudness.targetLufs - ambience.belowSpeechLu,
       edgeFadeSec: ambience.edgeFadeSec,
       fadeOutSec: source.segment.ambienceFadeOutSec,
     });
     bedBelowSpeechLu = fitBedUnderVoice(voice, gainDb, bed, rate, ambience);
   }
-  // The bed stays at its level under the practice's voice (settings.loudness above) even where the voice softens.
   const mastered = await masterToMp3({ voice, voiceGainDb: gainDb, bed }, leveled.loudness, settings.encoder, outFile);
   return {
     ...mastered.figures,
