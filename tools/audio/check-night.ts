@@ -12,8 +12,12 @@ import { joinProblems, measureJoin, type JoinFigures } from './loop-join';
 import { measureDelivered, type DeliveredFigures } from './measure';
 import { ALEXA_LOUDNESS, ALEXA_LOUDNESS_WINDOW, MAX_BITRATE_KBPS, MIN_BITRATE_KBPS } from './render-key';
 
-/** The last cue must sit at least this far under the practice's speech level. */
-export const MIN_STEP_DOWN_LU = 1.5;
+/**
+ * The last cue must sit as far under the practice's speech level as the model sets it (the bedtime
+ * ending's 2.25 LU, so at least 1.75), give or take this much: cue measurements over a second or two
+ * of speech, and the bed under them, move it by a few tenths.
+ */
+export const STEP_DOWN_TOLERANCE_LU = 0.5;
 
 export interface NightProblem {
   file: string;
@@ -48,15 +52,22 @@ export interface StepDown {
   belowLu: number;
 }
 
-/** The last cue of a softened file against the practice's speech level (`practiceLufs`). */
-export async function checkStepDown(dir: string, entry: ManifestSegment, practiceLufs: number): Promise<{ stepDown?: StepDown; problems: NightProblem[] }> {
+/** The last cue of a softened file against the practice's speech level (`practiceLufs`) and the step it should have (`intendedLu`, LU under it). */
+export async function checkStepDown(
+  dir: string,
+  entry: ManifestSegment,
+  practiceLufs: number,
+  intendedLu: number | undefined,
+): Promise<{ stepDown?: StepDown; problems: NightProblem[] }> {
   const fail = (message: string) => ({ problems: [{ file: entry.file, figure: 'step-down', message: `step-down ${message}` }] });
   if (!entry.softening) return fail('is not recorded: the file was rendered without the softening voice');
   const { lastCueStartMs, lastCueEndMs } = entry.softening;
+  const intended = intendedLu ?? entry.softening.lastCueBelowLu;
   const lastCueLufs = await spanLoudness(path.join(dir, entry.file), lastCueStartMs, lastCueEndMs);
   const stepDown = { lastCueLufs, belowLu: practiceLufs - lastCueLufs };
-  if (stepDown.belowLu < MIN_STEP_DOWN_LU) {
-    return { stepDown, ...fail(`${stepDown.belowLu.toFixed(1)} LU: the last cue measures ${lastCueLufs.toFixed(1)} LUFS, not ${MIN_STEP_DOWN_LU} LU under the practice's ${practiceLufs.toFixed(1)} LUFS`) };
+  if (Math.abs(stepDown.belowLu - intended) > STEP_DOWN_TOLERANCE_LU) {
+    const measured = `the last cue measures ${lastCueLufs.toFixed(1)} LUFS`;
+    return { stepDown, ...fail(`${stepDown.belowLu.toFixed(1)} LU: ${measured}, not ${intended} LU (+-${STEP_DOWN_TOLERANCE_LU}) under the practice's ${practiceLufs.toFixed(1)} LUFS`) };
   }
   if (entry.targetLufs !== undefined && entry.targetLufs > practiceLufs + ALEXA_LOUDNESS.aimLu) {
     return { stepDown, ...fail(`target ${entry.targetLufs} LUFS is above the practice's ${practiceLufs.toFixed(1)} LUFS`) };

@@ -34,13 +34,16 @@ export interface CheckReport {
 }
 
 export interface CheckOptions {
-  /** Segments whose voice must soften (default: the Spine Nidra model's, for its manifest; none for a recording). */
-  softenedSegments?: readonly string[];
+  /**
+   * Segments whose voice must soften, each with how far under the practice's level its last cue
+   * belongs, LU (default: the Spine Nidra model's, for its manifest; none for a recording).
+   */
+  softenedSegments?: Readonly<Record<string, number>>;
 }
 
-function softenedSegmentsOf(manifest: AudioManifest): string[] {
-  if (manifest.practiceId !== spineNidra.id || manifest.engine.startsWith('recording:')) return [];
-  return allSegments(spineNidra).filter((segment) => segment.softening).map((segment) => segment.id);
+function softenedSegmentsOf(manifest: AudioManifest): Record<string, number> {
+  if (manifest.practiceId !== spineNidra.id || manifest.engine.startsWith('recording:')) return {};
+  return Object.fromEntries(allSegments(spineNidra).flatMap((segment) => (segment.softening ? [[segment.id, -segment.softening.toDb]] : [])));
 }
 
 /** Manifest durations may differ from a fresh decode by this much (decoder rounding only). */
@@ -104,8 +107,8 @@ export async function checkAudioDir(dir: string, options: CheckOptions = {}): Pr
     return report;
   }
   report.problems.push(...checkVariants(manifest));
-  const softened = new Set(options.softenedSegments ?? softenedSegmentsOf(manifest));
-  const isSoftened = (entry: ManifestSegment): boolean => softened.has(entry.segmentId) || !!entry.softening;
+  const softened = options.softenedSegments ?? softenedSegmentsOf(manifest);
+  const isSoftened = (entry: ManifestSegment): boolean => softened[entry.segmentId] !== undefined || !!entry.softening;
   const results = new Map<string, { figures?: DeliveredFigures; problems: CheckProblem[] }>();
   await forEachLimited(manifest.segments, 2, async (entry) => {
     const file = path.join(dir, entry.file);
@@ -133,7 +136,7 @@ export async function checkAudioDir(dir: string, options: CheckOptions = {}): Pr
     let stepDown: StepDown | undefined;
     report.problems.push(...(result?.problems ?? []));
     if (result?.figures && isSoftened(entry)) {
-      const checked = await checkStepDown(dir, entry, practiceLufs);
+      const checked = await checkStepDown(dir, entry, practiceLufs, softened[entry.segmentId]);
       stepDown = checked.stepDown;
       report.problems.push(...checked.problems);
     }
