@@ -50,6 +50,22 @@ describe('Polly speech engine', () => {
     );
   });
 
+  it('slows a softened cue through the prosody rate, in proportion to the voice\'s own 90%', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'audio-polly-rate-'));
+    try {
+      const client = fakeClient();
+      const engine = createPollyEngine(pollyVoice('Ruth'), { client });
+      await engine.synthesize('Sleep well.', path.join(dir, 'usual.wav'));
+      await engine.synthesize('Sleep well.', path.join(dir, 'slower.wav'), { rate: 0.92 });
+      expect(client.inputs.map((input) => input.Text)).toEqual([
+        '<speak><prosody rate="90%">Sleep well.</prosody></speak>',
+        '<speak><prosody rate="83%">Sleep well.</prosody></speak>',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('chooses a neural voice from POLLY_VOICE (default Ruth), and is what --engine polly creates', () => {
     delete process.env.POLLY_VOICE;
     expect(pollyVoice()).toMatchObject({ engine: 'polly', voice: 'Ruth', options: { engine: 'neural' } });
