@@ -27,6 +27,11 @@ export function missingAudio(audioDir: string): string | undefined {
       if (!existsSync(path.join(audioDir, file))) return `${file} is missing`;
     }
   }
+  // The forest bed carries on after the practice: a folder from before the sleep sounds renders them now.
+  const sleepSounds = manifest.sleepSounds ?? [];
+  for (const role of ['loop', 'fade']) if (!sleepSounds.some((entry) => entry.role === role)) return `the manifest has no sleep-sounds ${role}`;
+  const absent = sleepSounds.find((entry) => !existsSync(path.join(audioDir, entry.file)));
+  if (absent) return `${absent.file} is missing`;
   return undefined;
 }
 
@@ -36,7 +41,7 @@ export async function renderPracticeAudio(audioDir: string): Promise<void> {
     import('../tools/audio/render-practice'),
     import('../tools/audio/progress'),
   ]);
-  // The skill plays the default (forest) mix; the plain twins can wait for `npm run audio`.
+  // The skill plays the default (forest) mix, and its bed's sleep sounds; the plain twins can wait for `npm run audio`.
   const result = await renderPractice(spineNidra, { outDir: audioDir, reporter: createConsoleReporter(), mixes: [AMBIENCE_MIXES[0]] });
   if (result.missing.length) throw new Error(`audio rendering left segments without audio: ${result.missing.join(', ')}`);
   // The screen pictures (Echo Show art and backgrounds) go with the manifest, as after `npm run audio`.

@@ -41,6 +41,24 @@ export interface Segment {
    * seconds at the end of the segment, instead of the short fade every segment edge gets.
    */
   ambienceFadeOutSec?: number;
+  /**
+   * Only where the practice settles toward sleep: the voice steps down across the segment's cues,
+   * each cue a little quieter and slower than the one before (see VoiceSoftening).
+   */
+  softening?: VoiceSoftening;
+}
+
+/**
+ * A voice that softens: the first cue is spoken `fromDb` and the last `toDb` relative to the
+ * practice's speech level, and at `fromRate` to `toRate` times the voice's usual speed (1 = as
+ * usual, 0.92 = eight percent slower); cues in between step evenly. Segments that follow each other
+ * start where the one before left off, so the step-down carries across files.
+ */
+export interface VoiceSoftening {
+  fromDb: number;
+  toDb: number;
+  fromRate: number;
+  toRate: number;
 }
 
 export interface Section {

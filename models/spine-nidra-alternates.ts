@@ -2,11 +2,23 @@
  * The Spine Nidra segments only some variants play: the gentle start (in place of tension and
  * release) and the bedtime ending (in place of the return). Same writing rules as spine-nidra.ts.
  */
-import type { Cue, Segment } from './practice-types';
+import type { Cue, Segment, VoiceSoftening } from './practice-types';
 
 function c(say: string, pauseSec: number): Cue {
   return { say, pauseSec };
 }
+
+/**
+ * The night voice, in steps that join: the rest eases off a little (it is shared with the daytime
+ * practice, which comes back to full level for the closing sankalpa and the return), the longer
+ * rest goes on from there, and the bedtime ending carries on down to about two decibels under the
+ * practice's level by its last words, eight percent slower than usual.
+ */
+export const NIGHT_VOICE: Readonly<Record<'rest' | 'restLonger' | 'bedtime', VoiceSoftening>> = {
+  rest: { fromDb: 0, toDb: -0.75, fromRate: 1, toRate: 0.97 },
+  restLonger: { fromDb: -0.75, toDb: -1.25, fromRate: 0.97, toRate: 0.95 },
+  bedtime: { fromDb: -0.75, toDb: -2.25, fromRate: 0.97, toRate: 0.92 },
+};
 
 /**
  * The gentle start: for backs that do not like tensing, a short softening in place of the three
@@ -50,6 +62,7 @@ export const bedtimeEnding: Segment = {
     c('Sleep well. Goodnight.', 150),
   ],
   ambienceFadeOutSec: 150,
+  softening: NIGHT_VOICE.bedtime,
 };
 
 /**
@@ -66,4 +79,5 @@ export const longerRest: Segment = {
     c('Resting, with nothing to do.', 90),
     c('Still resting, deeply at ease.', 120),
   ],
+  softening: NIGHT_VOICE.restLonger,
 };

@@ -8,7 +8,7 @@
  * segments, so their last cue leads into it without assuming one exists.
  */
 import type { Cue, Practice, Section, SectionId, Segment } from './practice-types';
-import { bedtimeEnding, gentleStart, longerRest } from './spine-nidra-alternates';
+import { bedtimeEnding, gentleStart, longerRest, NIGHT_VOICE } from './spine-nidra-alternates';
 import { PRACTICE_OPTIONS } from './spine-nidra-options';
 import { composeVariants } from './variants';
 
@@ -18,8 +18,8 @@ function c(say: string, pauseSec: number): Cue {
 }
 
 /** A section made of a single segment whose id equals the section id. */
-function singleSegmentSection(id: SectionId, title: string, leadInSec: number, cues: Cue[]): Section {
-  return { id, title, segments: [{ id, sectionId: id, title, leadInSec, cues }] };
+function singleSegmentSection(id: SectionId, title: string, leadInSec: number, cues: Cue[], extra: Pick<Segment, 'softening'> = {}): Section {
+  return { id, title, segments: [{ id, sectionId: id, title, leadInSec, cues, ...extra }] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,7 +356,7 @@ export const spineNidra: Practice = {
         c('There is nothing to do, and nowhere to go.', 30),
         c('Just rest.', 30),
         c('You are safe, and at ease.', 25),
-      ]),
+      ], { softening: NIGHT_VOICE.rest }),
       alternates: [longerRest],
     },
 

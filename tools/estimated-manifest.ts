@@ -10,6 +10,7 @@ import { allSegments, deliveredVariants } from '../models/variants';
 import type { ManifestLike } from '../lambda/playback/catalog';
 import { IMAGE_REGIONS, type ImageRegion } from '../lambda/playback/images';
 import { IMAGE_SIZES, imageFileName, type ImageKind } from './images/spine-images';
+import { SLEEP_SOUNDS, SLEEP_SOUNDS_IDS } from './audio/render-key';
 
 export const ESTIMATED_FILE_HASH = '0123456789';
 
@@ -31,6 +32,12 @@ export function estimatedManifest(): ManifestLike {
       variants.map((variant) => [variant.id, variant.sequence.map((id) => fileOf(id, variant.ambience === 'none'))]),
     ),
     images: estimatedImages(),
+    // Both files last the configured loop length (the renderer makes them sample-exact).
+    sleepSounds: (['loop', 'fade'] as const).map((role) => ({
+      role,
+      file: `${SLEEP_SOUNDS_IDS[role]}.${ESTIMATED_FILE_HASH}.mp3`,
+      durationMs: SLEEP_SOUNDS.loopSec * 1000,
+    })),
   };
 }
 

@@ -29,8 +29,17 @@ export interface Catalog {
   variantFiles?: Record<string, Record<string, string>>;
   /** Pictures of the spine per region (lambda/playback/images.ts); absent in catalogs from older manifests. */
   images?: Record<string, CatalogImageSet>;
-  /** The forest bed that carries on after the practice (playback/sleep-sounds.ts); absent before it was rendered. */
-  sleepSounds?: { loop: { file: string; durationMs: number }; fade: { file: string; durationMs: number } };
+  /**
+   * The forest bed for after the practice: `loop` wraps seamlessly into itself and into `fade`, the
+   * chain's last item, which fades out over its final minute. Absent when no bed was rendered.
+   */
+  sleepSounds?: { loop: SleepSoundsFile; fade: SleepSoundsFile };
+}
+
+export interface SleepSoundsFile {
+  /** File name under AUDIO_BASE_URL: `sleep-sounds.<hash10>.mp3`, `sleep-sounds-fade.<hash10>.mp3`. */
+  file: string;
+  durationMs: number;
 }
 
 export interface CatalogImage {
@@ -68,10 +77,15 @@ export interface ManifestLike {
   variantFiles?: Record<string, readonly string[]>;
   /** Rendered pictures per region (tools/images); extra fields such as sha256 are ignored. */
   images?: Record<string, CatalogImageSet>;
+  /** The sleep-sounds files by role (tools/audio/sleep-sounds.ts); extra fields are ignored. */
+  sleepSounds?: ReadonlyArray<{ role: string; file: string; durationMs: number }>;
 }
 
 /** Image paths become URLs the device fetches: nothing but a plain file under images/. */
 const IMAGE_FILE = /^images\/[A-Za-z0-9][A-Za-z0-9_-]*\.[0-9a-f]{10}\.png$/;
+
+/** Sleep-sounds names are fixed (`sleep-sounds` first), content-hashed like every stream. */
+const SLEEP_SOUNDS_FILE = /^sleep-sounds[A-Za-z0-9_-]*\.[0-9a-f]{10}\.mp3$/;
 
 /** Files of one segment may differ in length by this much (encoder framing); more would skew "time left". */
 const SAME_LENGTH_MS = 100;
@@ -134,7 +148,21 @@ export function buildCatalog(practice: PracticeOutline, manifest: ManifestLike):
     segments,
     ...(Object.keys(variantFiles).length ? { variantFiles } : {}),
     ...(manifest.images ? { images: catalogImages(manifest.images) } : {}),
+    ...(manifest.sleepSounds?.length ? { sleepSounds: catalogSleepSounds(manifest.sleepSounds) } : {}),
   };
+}
+
+/** The loop and the fade, checked: a chain needs both, each a plain hashed name with a real length. */
+function catalogSleepSounds(entries: NonNullable<ManifestLike['sleepSounds']>): NonNullable<Catalog['sleepSounds']> {
+  const pick = (role: 'loop' | 'fade'): SleepSoundsFile => {
+    const found = entries.filter((entry) => entry.role === role);
+    if (found.length !== 1) throw new Error(`manifest sleep sounds: expected one ${role}, found ${found.length}`);
+    const { file, durationMs } = found[0];
+    if (!SLEEP_SOUNDS_FILE.test(file ?? '')) throw new Error(`manifest sleep sounds: unexpected ${role} file name: ${file}`);
+    if (!(Number.isInteger(durationMs) && durationMs > 0)) throw new Error(`manifest sleep sounds: ${role} has no usable duration`);
+    return { file, durationMs };
+  };
+  return { loop: pick('loop'), fade: pick('fade') };
 }
 
 /** Only what a Play directive needs, checked, so the bundle carries no hashes or byte counts. */

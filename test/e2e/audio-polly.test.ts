@@ -12,7 +12,7 @@ import { createPollyEngine, cueSsml, pollyVoice, type PollySender } from '../../
 import { DEFAULT_RENDER_SETTINGS, type RenderSettings } from '../../tools/audio/render-key';
 import { renderPractice } from '../../tools/audio/render-practice';
 import { createSpeechEngine } from '../../tools/audio/speech-engine';
-import { arrival, detectSilences, ebur128, tinyPractice } from '../support/audio-files';
+import { arrival, detectSilences, ebur128, tinyPractice, withShortSleepSounds } from '../support/audio-files';
 
 /** Polly's answer: about a third of a second of "speech" (a voiced buzz) per word, 16-bit 16 kHz. */
 function fakePcm(ssml: string): Uint8Array {
@@ -50,6 +50,22 @@ describe('Polly speech engine', () => {
     );
   });
 
+  it('slows a softened cue through the prosody rate, in proportion to the voice\'s own 90%', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'audio-polly-rate-'));
+    try {
+      const client = fakeClient();
+      const engine = createPollyEngine(pollyVoice('Ruth'), { client });
+      await engine.synthesize('Sleep well.', path.join(dir, 'usual.wav'));
+      await engine.synthesize('Sleep well.', path.join(dir, 'slower.wav'), { rate: 0.92 });
+      expect(client.inputs.map((input) => input.Text)).toEqual([
+        '<speak><prosody rate="90%">Sleep well.</prosody></speak>',
+        '<speak><prosody rate="83%">Sleep well.</prosody></speak>',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('chooses a neural voice from POLLY_VOICE (default Ruth), and is what --engine polly creates', () => {
     delete process.env.POLLY_VOICE;
     expect(pollyVoice()).toMatchObject({ engine: 'polly', voice: 'Ruth', options: { engine: 'neural' } });
@@ -64,7 +80,7 @@ describe('Polly speech engine', () => {
     try {
       const client = fakeClient();
       const voice = pollyVoice('Ruth');
-      const settings: RenderSettings = { ...DEFAULT_RENDER_SETTINGS, voice };
+      const settings: RenderSettings = withShortSleepSounds({ ...DEFAULT_RENDER_SETTINGS, voice });
       const engine = createPollyEngine(voice, { client });
       const result = await renderPractice(tinyPractice(), { outDir: dir, settings, engine });
       expect(result.stats).toMatchObject({ segments: 3, files: 6, rendered: 6 });

@@ -10,7 +10,7 @@ import { decodeSliceFloat32, runFfmpeg, sha256File } from '../../tools/audio/ffm
 import type { AudioManifest } from '../../tools/audio/manifest-types';
 import { importRecording, parseCueSheet, parseCueTime } from '../../tools/audio/recording';
 import { DEFAULT_RENDER_SETTINGS, type RenderSettings } from '../../tools/audio/render-key';
-import { ebur128, ffmpegClockMs, rmsDb, tinyPractice } from '../support/audio-files';
+import { ebur128, ffmpegClockMs, rmsDb, tinyPractice, withShortSleepSounds } from '../support/audio-files';
 
 const IDS = ['arrival', 'rest-one', 'rest-bedtime'];
 
@@ -108,7 +108,8 @@ describe('importRecording', () => {
     // The bed from a file the user supplies (a stand-in for a CC0 forest recording): five seconds, looped.
     const bedFile = path.join(dir, 'cc0-forest.wav');
     await runFfmpeg(['-f', 'lavfi', '-i', 'anoisesrc=c=pink:r=44100:a=0.3:seed=7:d=5,lowpass=f=2000', '-y', bedFile]);
-    settings = { ...DEFAULT_RENDER_SETTINGS, ambience: { ...DEFAULT_RENDER_SETTINGS.ambience, source: 'file', file: { path: bedFile, sha256: await sha256File(bedFile) } } };
+    const bed = { ...DEFAULT_RENDER_SETTINGS.ambience, source: 'file' as const, file: { path: bedFile, sha256: await sha256File(bedFile) } };
+    settings = withShortSleepSounds({ ...DEFAULT_RENDER_SETTINGS, ambience: bed });
     const result = await importRecording(tinyPractice(), { recording, cueSheet: cues, outDir: path.join(dir, 'audio'), settings });
     expect(result.stats).toMatchObject({ segments: 3, files: 6, rendered: 6, cached: 0 });
     expect(result.skippedVariants).toEqual([]);
@@ -163,7 +164,7 @@ describe('importRecording', () => {
   it('delivers only the variants the cue sheet covers, and needs every standard segment', async () => {
     const partial = path.join(dir, 'partial.txt');
     await writeFile(partial, 'arrival 0\nrest-one 6\nend 13.5\n');
-    const result = await importRecording(tinyPractice(), { recording, cueSheet: partial, outDir: path.join(dir, 'partial') });
+    const result = await importRecording(tinyPractice(), { recording, cueSheet: partial, outDir: path.join(dir, 'partial'), settings: withShortSleepSounds() });
     expect(result.skippedVariants).toEqual(['bedtime', 'bedtime-plain']);
     expect(Object.keys(result.manifest?.variants ?? {})).toEqual(['standard', 'standard-plain']);
 

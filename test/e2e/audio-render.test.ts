@@ -18,6 +18,7 @@ import {
   RENDERED_FILE_PATTERN,
   renderedFileName,
   renderKey,
+  sleepSoundsFileName,
   type RenderSettings,
 } from '../../tools/audio/render-key';
 import { renderPractice, type RenderPracticeResult } from '../../tools/audio/render-practice';
@@ -32,9 +33,10 @@ import {
   restBedtime,
   rmsDb,
   tinyPractice,
+  withShortSleepSounds,
 } from '../support/audio-files';
 
-const settings = DEFAULT_RENDER_SETTINGS;
+const settings = withShortSleepSounds(DEFAULT_RENDER_SETTINGS);
 const silenceSec = (segment: Segment): number => segment.leadInSec + segment.cues.reduce((sum, cue) => sum + cue.pauseSec, 0);
 const wordsOf = (segment: Segment): number => segment.cues.reduce((sum, cue) => sum + cue.say.split(/\s+/).length, 0);
 
@@ -62,6 +64,7 @@ describe('renderKey', () => {
       id: rest.id,
     };
     const reorderedSettings: RenderSettings = {
+      sleepSounds: { ...settings.sleepSounds },
       encoder: { ...settings.encoder },
       ambience: { ...settings.ambience },
       loudness: { ...settings.loudness },
@@ -124,7 +127,7 @@ describe('renderPractice with flite and ffmpeg', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(os.tmpdir(), 'audio-render-test-'));
-    first = await renderPractice(tinyPractice(), { outDir });
+    first = await renderPractice(tinyPractice(), { outDir, settings });
   });
 
   afterAll(async () => {
@@ -136,7 +139,10 @@ describe('renderPractice with flite and ffmpeg', () => {
     const expected = segments.flatMap((segment) => [fileOf(segment, 'none'), fileOf(segment, 'forest')]);
     expect(first.files.map((entry) => entry.file)).toEqual(expected);
     for (const file of expected) expect(RENDERED_FILE_PATTERN.test(file)).toBe(true);
-    expect((await readdir(outDir)).sort()).toEqual([...expected, 'manifest.json'].sort());
+    // With the forest mix come the sleep sounds, named by their own key.
+    const sleep = [sleepSoundsFileName(settings, 'loop'), sleepSoundsFileName(settings, 'fade')];
+    expect(first.sleepSounds.map((entry) => entry.file)).toEqual(sleep);
+    expect((await readdir(outDir)).sort()).toEqual([...expected, ...sleep, 'manifest.json'].sort());
   });
 
   it('lists each variant with its segment order and files, sharing the segments they have in common', async () => {
@@ -248,7 +254,7 @@ describe('renderPractice with flite and ffmpeg', () => {
 
   it('re-renders nothing on a second run and lists the same files and figures', async () => {
     const before = await readManifest(outDir);
-    const second = await renderPractice(tinyPractice(), { outDir });
+    const second = await renderPractice(tinyPractice(), { outDir, settings });
     expect(second.stats).toMatchObject({ segments: 3, files: 6, rendered: 0, cached: 6, removedFiles: [] });
     expect(second.stats.realtimeFactor).toBeUndefined();
     const after = await readManifest(outDir);
@@ -261,7 +267,7 @@ describe('renderPractice with flite and ffmpeg', () => {
     await writeFile(path.join(outDir, stale), 'old audio');
     await writeFile(path.join(outDir, 'notes.mp3'), 'not a rendered file name');
     const edited: Segment = { ...rest, cues: rest.cues.map((cue, i) => (i === 1 ? { ...cue, say: 'Nothing to do.' } : cue)) };
-    const third = await renderPractice(tinyPractice({ rest: edited }), { outDir });
+    const third = await renderPractice(tinyPractice({ rest: edited }), { outDir, settings });
 
     expect(third.stats).toMatchObject({ rendered: 2, cached: 4 });
     const rendered = third.files.filter((entry) => entry.outcome === 'rendered').map((entry) => entry.file);

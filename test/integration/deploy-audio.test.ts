@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AUDIO_CACHE_CONTROL, PAGE_CACHE_CONTROL, uploadAudio } from '../../tools/deploy/upload-audio';
+import { AUDIO_CACHE_CONTROL, localFiles, PAGE_CACHE_CONTROL, uploadAudio } from '../../tools/deploy/upload-audio';
 
 const md5 = (body: Buffer | string) => createHash('md5').update(body).digest('hex');
 const sha256 = (body: Buffer | string) => createHash('sha256').update(body).digest('hex');
@@ -120,6 +120,29 @@ describe('npm run deploy:audio', () => {
     const steps = await uploadAudio({ s3: client(), bucket: 'audio', audioDir, dryRun: false, log: () => undefined });
     expect(steps.every((step) => step.action === 'unchanged')).toBe(true);
     expect(s3.puts).toEqual([]);
+  });
+
+  it('uploads every file the manifest names: segments, variant files, pictures and the sleep sounds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spine-nidra-audio-every-'));
+    const named = ['arrival.aaaaaaaaaa.mp3', 'arrival-plain.dddddddddd.mp3', 'sleep-sounds.eeeeeeeeee.mp3', 'sleep-sounds-fade.ffffffffff.mp3'];
+    for (const file of named) writeFileSync(join(dir, file), `${file} audio`);
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        practiceId: 'spine-nidra',
+        segments: [{ segmentId: 'arrival', file: named[0], sha256: sha256(`${named[0]} audio`) }],
+        variants: {},
+        variantFiles: { 'standard-plain': [named[1]] },
+        sleepSounds: [
+          { role: 'loop', file: named[2], durationMs: 600000, sha256: sha256(`${named[2]} audio`) },
+          { role: 'fade', file: named[3], durationMs: 600000, sha256: sha256(`${named[3]} audio`) },
+        ],
+      }),
+    );
+    const listed = localFiles(dir);
+    expect(listed.map((file) => [file.key, file.contentType])).toEqual(named.map((file) => [file, 'audio/mpeg']));
+    writeFileSync(join(dir, named[3]), 'changed');
+    expect(() => localFiles(dir)).toThrow(/sleep-sounds-fade\.ffffffffff\.mp3 does not match its manifest sha256/);
   });
 
   it('refuses a file that no longer matches its manifest', async () => {

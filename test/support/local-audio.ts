@@ -32,10 +32,14 @@ export function createTestAudio(dir: string, segmentSec = 30): TestAudio {
   }
   copyFileSync(tone, path.join(dir, 'clips', 'sankalpa-personal.0123456789abcdef.mp3'));
   const segmentMs = segmentSec * 1000;
+  // The sleep sounds after the practice: the same tone under their real names.
+  const sleepSounds = (['loop', 'fade'] as const).map((role) => ({ role, file: `${role === 'loop' ? 'sleep-sounds' : 'sleep-sounds-fade'}.0123456789.mp3`, durationMs: segmentMs }));
+  for (const sound of sleepSounds) copyFileSync(tone, path.join(dir, sound.file));
   const manifest = {
     practiceId: spineNidra.id,
     segments: segments.map((segment) => ({ segmentId: segment.id, sectionId: segment.sectionId, file: files[segment.id], durationMs: segmentMs })),
     variants: { standard: segments.map((segment) => segment.id) },
+    sleepSounds,
   };
   writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { dir, files, segmentMs };

@@ -144,6 +144,17 @@ function loadFileBed(file: string, sampleRate: number): Promise<Float32Array> {
   return loaded;
 }
 
+/** `length` samples of the bed as generated (or looped from the recording), not yet levelled or faded. */
+export async function rawBed(length: number, sampleRate: number, settings: AmbienceSettings, seed: number): Promise<Float32Array> {
+  if (settings.source !== 'file') return forestBed(length, sampleRate, seed);
+  if (!settings.file) throw new Error('ambience source "file" needs a file');
+  const loop = await loadFileBed(settings.file.path, sampleRate);
+  const bed = new Float32Array(length);
+  const start = Math.floor(random(seed)() * loop.length);
+  for (let i = 0; i < length; i++) bed[i] = loop[(start + i) % loop.length];
+  return bed;
+}
+
 export interface BedShape {
   /** Loudness of the bed itself (before fades), LUFS. */
   lufs: number;
@@ -160,16 +171,7 @@ export async function makeBed(
   seed: number,
   shape: BedShape,
 ): Promise<Float32Array> {
-  let bed: Float32Array;
-  if (settings.source === 'file') {
-    if (!settings.file) throw new Error('ambience source "file" needs a file');
-    const loop = await loadFileBed(settings.file.path, sampleRate);
-    bed = new Float32Array(length);
-    const start = Math.floor(random(seed)() * loop.length);
-    for (let i = 0; i < length; i++) bed[i] = loop[(start + i) % loop.length];
-  } else {
-    bed = await forestBed(length, sampleRate, seed);
-  }
+  const bed = await rawBed(length, sampleRate, settings, seed);
   const measured = integratedLoudness(bed, sampleRate);
   const gain = dbToGain(shape.lufs - measured);
   const fade = Math.min(Math.round(shape.edgeFadeSec * sampleRate), Math.floor(length / 2));

@@ -7,6 +7,9 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { spineNidra } from '../../models/spine-nidra';
+import { allSegments } from '../../models/variants';
+import { checkSleepSounds, checkStepDown, windowProblems, type SleepSoundsCheck, type StepDown } from './check-night';
 import { sha256File } from './ffmpeg';
 import type { AudioManifest, ManifestSegment } from './manifest-types';
 import { readManifest } from './manifest';
@@ -23,18 +26,36 @@ export interface CheckProblem {
 
 export interface CheckReport {
   dir: string;
-  files: Array<{ file: string; figures?: DeliveredFigures }>;
+  files: Array<{ file: string; figures?: DeliveredFigures; targetLufs?: number; stepDown?: StepDown }>;
+  /** The practice's speech level: the median integrated loudness of the files whose voice does not soften. */
+  practiceLufs?: number;
+  sleepSounds?: SleepSoundsCheck;
   problems: CheckProblem[];
+}
+
+export interface CheckOptions {
+  /**
+   * Segments whose voice must soften, each with how far under the practice's level its last cue
+   * belongs, LU (default: the Spine Nidra model's, for its manifest; none for a recording).
+   */
+  softenedSegments?: Readonly<Record<string, number>>;
+}
+
+function softenedSegmentsOf(manifest: AudioManifest): Record<string, number> {
+  if (manifest.practiceId !== spineNidra.id || manifest.engine.startsWith('recording:')) return {};
+  return Object.fromEntries(allSegments(spineNidra).flatMap((segment) => (segment.softening ? [[segment.id, -segment.softening.toDb]] : [])));
 }
 
 /** Manifest durations may differ from a fresh decode by this much (decoder rounding only). */
 const DURATION_SLACK_MS = 30;
 
-function checkFigures(entry: ManifestSegment, manifest: AudioManifest, m: DeliveredFigures): CheckProblem[] {
+function checkFigures(entry: ManifestSegment, manifest: AudioManifest, m: DeliveredFigures, softened: boolean): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const fail = (figure: string, message: string): void => void problems.push({ file: entry.file, figure, message: `${figure} ${message}` });
   const { targetLufs, toleranceLu, maxTruePeakDbtp } = ALEXA_LOUDNESS;
-  if (Math.abs(m.integratedLufs - targetLufs) > toleranceLu) {
+  // A softened voice is quieter by design: Amazon's window and its own target; everything else -14 +-1.
+  if (softened) problems.push(...windowProblems(entry.file, m.integratedLufs, entry.targetLufs));
+  else if (Math.abs(m.integratedLufs - targetLufs) > toleranceLu) {
     const silent = m.integratedLufs <= -70 ? ' (silent)' : '';
     fail(
       'integrated loudness',
@@ -76,7 +97,7 @@ function checkVariants(manifest: AudioManifest): CheckProblem[] {
   return problems;
 }
 
-export async function checkAudioDir(dir: string): Promise<CheckReport> {
+export async function checkAudioDir(dir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const report: CheckReport = { dir, files: [], problems: [] };
   let manifest: AudioManifest;
   try {
@@ -86,6 +107,8 @@ export async function checkAudioDir(dir: string): Promise<CheckReport> {
     return report;
   }
   report.problems.push(...checkVariants(manifest));
+  const softened = options.softenedSegments ?? softenedSegmentsOf(manifest);
+  const isSoftened = (entry: ManifestSegment): boolean => softened[entry.segmentId] !== undefined || !!entry.softening;
   const results = new Map<string, { figures?: DeliveredFigures; problems: CheckProblem[] }>();
   await forEachLimited(manifest.segments, 2, async (entry) => {
     const file = path.join(dir, entry.file);
@@ -99,16 +122,30 @@ export async function checkAudioDir(dir: string): Promise<CheckReport> {
       results.set(entry.file, { problems: [{ file: entry.file, figure: 'decode', message: `cannot decode: ${figures.message}` }] });
       return;
     }
-    const problems = checkFigures(entry, manifest, figures);
+    const problems = checkFigures(entry, manifest, figures, isSoftened(entry));
     if (sha256 !== entry.sha256 || info.size !== entry.bytes) {
       problems.push({ file: entry.file, figure: 'sha256', message: 'sha256 or size differs from the manifest (file changed after rendering)' });
     }
     results.set(entry.file, { figures, problems });
   });
+  const speech = manifest.segments.filter((entry) => !isSoftened(entry)).flatMap((entry) => results.get(entry.file)?.figures?.integratedLufs ?? []);
+  const practiceLufs = speech.length ? [...speech].sort((a, b) => a - b)[Math.floor(speech.length / 2)] : ALEXA_LOUDNESS.targetLufs;
+  report.practiceLufs = practiceLufs;
   for (const entry of manifest.segments) {
     const result = results.get(entry.file);
-    report.files.push({ file: entry.file, figures: result?.figures });
+    let stepDown: StepDown | undefined;
     report.problems.push(...(result?.problems ?? []));
+    if (result?.figures && isSoftened(entry)) {
+      const checked = await checkStepDown(dir, entry, practiceLufs, softened[entry.segmentId]);
+      stepDown = checked.stepDown;
+      report.problems.push(...checked.problems);
+    }
+    report.files.push({ file: entry.file, figures: result?.figures, targetLufs: entry.targetLufs, ...(stepDown ? { stepDown } : {}) });
+  }
+  const withBed = Object.values(manifest.variantInfo ?? {}).some((variant) => variant.ambience !== 'none');
+  if (withBed || manifest.sleepSounds?.length) {
+    report.sleepSounds = await checkSleepSounds(dir, manifest, withBed);
+    report.problems.push(...report.sleepSounds.problems);
   }
   return report;
 }
@@ -123,6 +160,25 @@ export function formatCheckReport(report: CheckReport): string {
     lines.push(
       `audio:check: ${measured.length} of ${report.files.length} files measured in ${report.dir}: ` +
         `${Math.min(...lufs).toFixed(1)} to ${Math.max(...lufs).toFixed(1)} LUFS, true peak at most ${peak.toFixed(1)} dBTP, ${totalMin.toFixed(1)} min`,
+    );
+  }
+  for (const entry of report.files.filter((file) => file.stepDown && file.figures)) {
+    const { figures, stepDown } = entry as Required<typeof entry>;
+    lines.push(
+      `audio:check: softened ${entry.file}: ${figures.integratedLufs.toFixed(1)} LUFS (target ${entry.targetLufs ?? '?'}), ${figures.truePeakDbtp.toFixed(1)} dBTP, ` +
+        `last cue ${stepDown.lastCueLufs.toFixed(1)} LUFS, ${stepDown.belowLu.toFixed(1)} LU under the practice's ${(report.practiceLufs ?? 0).toFixed(1)}`,
+    );
+  }
+  for (const { entry, figures } of report.sleepSounds?.files ?? []) {
+    if (!figures) continue;
+    const join = report.sleepSounds?.joins[entry.role];
+    const joined = join
+      ? `; join into ${entry.role === 'loop' ? 'itself' : 'it from the loop'}: ${join.joinRmsDb.toFixed(1)} dBFS (elsewhere ${join.rangeRmsDb[0].toFixed(1)} to ${join.rangeRmsDb[1].toFixed(1)}), ` +
+        `dip ${join.dipDb.toFixed(1)} dB, step ${join.stepDb.toFixed(1)} dB, click ${join.clickDb.toFixed(1)} dB`
+      : '';
+    lines.push(
+      `audio:check: sleep sounds ${entry.file} (${entry.role}): ${figures.integratedLufs.toFixed(1)} LUFS (target ${entry.targetLufs}), ${figures.truePeakDbtp.toFixed(1)} dBTP, ` +
+        `${(figures.durationMs / 60000).toFixed(1)} min, ${figures.bitrateKbps} kb/s${joined}`,
     );
   }
   for (const problem of report.problems) lines.push(`audio:check: ${problem.file}: ${problem.message}`);

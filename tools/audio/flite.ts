@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { voiceSettingsId, type VoiceSettings } from './render-key';
-import type { SpeechEngine } from './speech-engine';
+import type { SpeechEngine, SynthesisOptions } from './speech-engine';
 
 /**
  * Node 20's WASI imports are V8 "fast API calls", which corrupt the heap when a module is
@@ -152,17 +152,23 @@ export function createFliteEngine(voice: VoiceSettings, options: FliteEngineOpti
   if (!(FLITE_VOICES as readonly string[]).includes(voice.voice)) {
     throw new Error(`unknown flite voice "${voice.voice}" (have: ${FLITE_VOICES.join(', ')})`);
   }
-  const features = Object.keys(voice.options)
-    .sort()
-    .flatMap((name) => ['--setf', `${name}=${voice.options[name]}`]);
+  const featuresAt = (rate: number): string[] => {
+    // A slower cue is a longer duration stretch: flite's own way to slow down.
+    const options = rate === 1 ? voice.options : { ...voice.options, duration_stretch: Number((Number(voice.options.duration_stretch ?? 1) / rate).toFixed(4)) };
+    return Object.keys(options)
+      .sort()
+      .flatMap((name) => ['--setf', `${name}=${options[name]}`]);
+  };
   const pool = new FliteWorkerPool(Math.max(1, options.concurrency ?? 2));
 
   return {
     id: voiceSettingsId(voice),
-    async synthesize(text: string, outPath: string): Promise<void> {
+    async synthesize(text: string, outPath: string, options: SynthesisOptions = {}): Promise<void> {
       if (text.trim() === '') throw new Error('flite: nothing to say (empty text)');
+      const rate = options.rate ?? 1;
+      if (!(rate >= 0.5 && rate <= 2)) throw new Error(`flite: rate ${rate} is outside 0.5-2`);
       const dir = path.dirname(path.resolve(outPath));
-      const args = ['flite', '-voice', voice.voice, ...features, '-t', text, '-o', `/out/${path.basename(outPath)}`];
+      const args = ['flite', '-voice', voice.voice, ...featuresAt(rate), '-t', text, '-o', `/out/${path.basename(outPath)}`];
       const exitCode = await pool.run(args, dir);
       if (exitCode !== 0) throw new Error(`flite exited with code ${exitCode} for: ${JSON.stringify(text)}`);
       const written = await stat(outPath).catch(() => undefined);

@@ -5,7 +5,7 @@
  */
 import type { ImageRegion } from '../../lambda/playback/images';
 import type { AmbienceId } from '../../models/variants';
-import type { EncoderSettings, LoudnessSettings } from './render-key';
+import type { EncoderSettings, LoudnessSettings, SleepSoundsRole } from './render-key';
 
 /** One delivered file. A segment has one file per ambience mix it is played in. */
 export interface ManifestSegment {
@@ -30,10 +30,35 @@ export interface ManifestSegment {
    * in a file that is mostly pause, where the bed would otherwise count toward integrated loudness.
    */
   bedBelowSpeechLu?: number;
+  /**
+   * The integrated loudness this file was mastered to, LUFS: the practice's target, or lower where
+   * the voice softens (absent in older manifests: the practice's target).
+   */
+  targetLufs?: number;
+  /** Where the voice softens: the last cue's speech in the file, and how far under the practice's level it was set. */
+  softening?: { lastCueStartMs: number; lastCueEndMs: number; lastCueBelowLu: number };
   bitrateKbps: number;
   sampleRate: number;
   channels: number;
   /** sha256 of the MP3 file, lowercase hex. */
+  sha256: string;
+  bytes: number;
+}
+
+/** A sleep-sounds file: the forest bed on its own, played after the practice (see SleepSoundsSettings). */
+export interface ManifestSleepSound {
+  /** `loop`: wraps seamlessly into itself and into the fade; `fade`: the last item, fading out over its final minute. */
+  role: SleepSoundsRole;
+  /** `sleep-sounds.<hash10>.mp3` or `sleep-sounds-fade.<hash10>.mp3`. */
+  file: string;
+  durationMs: number;
+  targetLufs: number;
+  integratedLufs: number;
+  truePeakDbtp: number;
+  loudnessRangeLu: number;
+  bitrateKbps: number;
+  sampleRate: number;
+  channels: number;
   sha256: string;
   bytes: number;
 }
@@ -67,6 +92,8 @@ export interface AudioManifest {
   /** File names in playing order, per delivered variant (parallel to `variants`). */
   variantFiles: Record<string, string[]>;
   variantInfo: Record<string, ManifestVariant>;
+  /** The loop and the fade, when the forest mix is delivered (older manifests lack them). */
+  sleepSounds?: ManifestSleepSound[];
   /** Pictures of the spine per region, added by tools/images after the audio (older manifests lack them). */
   images?: ManifestImages;
 }

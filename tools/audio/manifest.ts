@@ -1,13 +1,18 @@
 /** Writing, reading back and cleaning up after the manifest. */
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AudioManifest, ManifestSegment, ManifestVariant } from './manifest-types';
+import type { AudioManifest, ManifestSegment, ManifestSleepSound, ManifestVariant } from './manifest-types';
 import { RENDERED_FILE_PATTERN } from './render-key';
 import type { RenderFilesOptions } from './render-files';
 import type { FileReport } from './render-result';
 
-export function buildManifest(options: RenderFilesOptions, reports: readonly FileReport[]): AudioManifest {
+export function buildManifest(
+  options: RenderFilesOptions,
+  reports: readonly FileReport[],
+  sleepReports: ReadonlyArray<ManifestSleepSound & { outcome?: unknown }> = [],
+): AudioManifest {
   const files = reports.map(({ outcome: _outcome, ...entry }) => entry);
+  const sleepSounds = sleepReports.map(({ outcome: _outcome, ...entry }) => entry);
   const variants: Record<string, string[]> = {};
   const variantFiles: Record<string, string[]> = {};
   const variantInfo: Record<string, ManifestVariant> = {};
@@ -37,6 +42,7 @@ export function buildManifest(options: RenderFilesOptions, reports: readonly Fil
     variants,
     variantFiles,
     variantInfo,
+    ...(sleepSounds.length ? { sleepSounds } : {}),
   };
 }
 
@@ -62,6 +68,12 @@ export async function readManifest(dir: string): Promise<AudioManifest> {
 export async function readManifestFigures(dir: string): Promise<Map<string, ManifestSegment>> {
   const manifest = await readManifest(dir).catch(() => undefined);
   return new Map((manifest?.segments ?? []).map((entry) => [entry.file, entry]));
+}
+
+/** The previous run's sleep-sounds entries by file name; empty when none. */
+export async function readPreviousSleepSounds(dir: string): Promise<Map<string, ManifestSleepSound>> {
+  const manifest = await readManifest(dir).catch(() => undefined);
+  return new Map((manifest?.sleepSounds ?? []).map((entry) => [entry.file, entry]));
 }
 
 /** Deletes `<id>.<hash10>.mp3` files (and their leftover `.partial`s) that are not in `keep`. */

@@ -29,6 +29,11 @@ export interface MasterResult {
   limiterDb: number;
   /** Encodes it took to land inside the aim (1 normally). */
   encodes: number;
+  /**
+   * The encoding bias (LU) the accepted encode was aimed with: given as the prior to a file of the
+   * same kind and level, it reproduces this file's gain.
+   */
+  aimedBiasLu: number;
 }
 
 const MAX_ENCODES = 4;
@@ -80,6 +85,7 @@ export async function masterToMp3(
   loudness: LoudnessSettings,
   encoder: EncoderSettings,
   outFile: string,
+  options: { encodeBiasPriorLu?: number } = {},
 ): Promise<MasterResult> {
   const rate = encoder.sampleRate;
   const partial = `${outFile}.partial`;
@@ -90,10 +96,11 @@ export async function masterToMp3(
     throw new Error(`${path.basename(outFile)}: the mix measures ${(loudness.targetLufs - trimDb).toFixed(1)} LUFS with the voice at target (is the bed counted?)`);
   }
   let ceilingDb = loudness.limiterCeilingDbfs;
-  let biasLu = ENCODE_BIAS_PRIOR_LU;
+  let biasLu = options.encodeBiasPriorLu ?? ENCODE_BIAS_PRIOR_LU;
   let last: DeliveredFigures | undefined;
   try {
     for (let encodes = 1; encodes <= MAX_ENCODES; encodes++) {
+      const aimedBiasLu = biasLu;
       const aim = loudness.targetLufs - biasLu;
       let limited = limitPeaks(mixScaled(base, dbToGain(trimDb)), { ceilingDb, sampleRate: rate });
       let inMemory = integratedLoudness(limited.output, rate);
@@ -108,7 +115,7 @@ export async function masterToMp3(
       const over = last.truePeakDbtp - (loudness.maxTruePeakDbtp - 0.1);
       if (Math.abs(loudness.targetLufs - last.integratedLufs) <= loudness.aimLu && over <= 0) {
         await rename(partial, outFile);
-        return { figures: last, gainDb: input.voiceGainDb + trimDb, limiterDb: limited.maxReductionDb, encodes };
+        return { figures: last, gainDb: input.voiceGainDb + trimDb, limiterDb: limited.maxReductionDb, encodes, aimedBiasLu };
       }
       if (over > 0) ceilingDb -= over + 0.2;
     }

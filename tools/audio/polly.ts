@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { PollyClient, SynthesizeSpeechCommand, type SynthesizeSpeechCommandInput } from '@aws-sdk/client-polly';
 import { voiceSettingsId, type VoiceSettings } from './render-key';
-import type { SpeechEngine } from './speech-engine';
+import type { SpeechEngine, SynthesisOptions } from './speech-engine';
 
 /** The one method of an AWS SDK v3 client the engine uses; tests pass a stand-in. */
 export interface PollySender {
@@ -61,6 +61,14 @@ export function wavFromPcm(pcm: Uint8Array, sampleRate: number): Buffer {
   return Buffer.concat([header, Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength)]);
 }
 
+/** The prosody rate for a cue `rate` times the voice's own (`90%` at 0.92 is `83%`); Polly accepts 20% to 200%. */
+export function prosodyRate(base: string, rate: number): string {
+  if (rate === 1) return base;
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(base.trim())?.[1];
+  if (percent === undefined) throw new Error(`polly: cannot scale the prosody rate "${base}" (give it in percent)`);
+  return `${Math.min(200, Math.max(20, Math.round(Number(percent) * rate)))}%`;
+}
+
 async function audioBytes(stream: unknown): Promise<Uint8Array> {
   if (stream instanceof Uint8Array) return stream;
   const sdkStream = stream as { transformToByteArray?: () => Promise<Uint8Array> } | undefined;
@@ -96,15 +104,16 @@ export function createPollyEngine(voice: VoiceSettings, options: PollyEngineOpti
 
   return {
     id: voiceSettingsId(voice),
-    async synthesize(text: string, outPath: string): Promise<void> {
+    async synthesize(text: string, outPath: string, cue: SynthesisOptions = {}): Promise<void> {
       if (text.trim() === '') throw new Error('polly: nothing to say (empty text)');
+      const rate = prosodyRate(String(settings.rate), cue.rate ?? 1);
       const input: SynthesizeSpeechCommandInput = {
         Engine: String(settings.engine) as SynthesizeSpeechCommandInput['Engine'],
         VoiceId: voice.voice as SynthesizeSpeechCommandInput['VoiceId'],
         OutputFormat: 'pcm',
         SampleRate: String(sampleRate),
         TextType: 'ssml',
-        Text: cueSsml(text, { rate: String(settings.rate), sentenceBreakMs: Number(settings.sentenceBreakMs) }),
+        Text: cueSsml(text, { rate, sentenceBreakMs: Number(settings.sentenceBreakMs) }),
       };
       await acquire();
       try {

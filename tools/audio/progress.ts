@@ -94,6 +94,13 @@ export function formatSummary(result: RenderResult): string {
     lines.push(`${pad(segmentId, idWidth)}  ${formatDuration(entries[entries.length - 1].durationMs).padStart(8)}  ${pad(status, 8)}  ${figures}`);
   }
   for (const id of result.missing) lines.push(`${pad(id, idWidth)}  ${'-'.padStart(8)}  missing`);
+  for (const sound of result.sleepSounds) {
+    const perHour = (sound.bytes / sound.durationMs) * 3_600_000 / 1e6;
+    lines.push(
+      `${pad(sound.file.split('.')[0], idWidth)}  ${formatDuration(sound.durationMs).padStart(8)}  ${pad(sound.outcome, 8)}  ` +
+        `${sound.role} ${num(sound.integratedLufs)} ${num(sound.truePeakDbtp)}, ${sound.bitrateKbps} kb/s, ${perHour.toFixed(1)} MB an hour`,
+    );
+  }
   lines.push('', `${pad('variant', idWidth)}  segments  minutes`);
   for (const variant of stats.variants) {
     lines.push(`${pad(variant.id, idWidth)}  ${String(variant.segments).padStart(8)}  ${(variant.durationMs / 60000).toFixed(2).padStart(7)}`);

@@ -13,10 +13,12 @@ import { VARIANT_ID_PATTERN, type AmbienceId, type DeliveredVariant } from '../.
 import { fitBedUnderVoice, makeBed } from './ambience';
 import { masterToMp3, voiceGainDb } from './master';
 import { measureDelivered, type DeliveredFigures } from './measure';
-import type { ManifestSegment } from './manifest-types';
-import { buildManifest, readManifestFigures, removeUnreferenced, writeManifest } from './manifest';
-import { bedSeed, fileKey, SEGMENT_ID_PATTERN, type RenderSettings } from './render-key';
+import type { ManifestSegment, ManifestSleepSound } from './manifest-types';
+import { buildManifest, readManifestFigures, readPreviousSleepSounds, removeUnreferenced, writeManifest } from './manifest';
+import { bedSeed, fileKey, SEGMENT_ID_PATTERN, type LoudnessSettings, type RenderSettings } from './render-key';
 import type { VoiceTrack } from './segment-audio';
+import { renderSleepSounds } from './sleep-sounds';
+import { softenVoice } from './soften';
 import { sha256File } from './ffmpeg';
 import { SILENT_REPORTER, type RenderReporter, type RenderResult, type FileReport } from './render-result';
 
@@ -124,7 +126,9 @@ export async function renderFiles(options: RenderFilesOptions): Promise<RenderRe
 
   const present = new Set<string>();
   for (const item of planned) {
-    for (const { file } of item.files) if (await isNonEmptyFile(path.join(outDir, file))) present.add(file);
+    // A softened file's last-cue place is known only from its render (or the manifest that recorded it).
+    const recorded = (file: string): boolean => !item.source.segment.softening || !!previous.get(file)?.softening;
+    for (const { file } of item.files) if (recorded(file) && (await isNonEmptyFile(path.join(outDir, file)))) present.add(file);
   }
   const needsWork = (item: PlannedSegment): boolean => item.selected && item.files.some(({ file }) => !present.has(file));
   const active = planned.filter((item) => needsWork(item) || item.files.every(({ file }) => present.has(file)));
@@ -146,18 +150,18 @@ export async function renderFiles(options: RenderFilesOptions): Promise<RenderRe
           const voice = await item.source.load();
           words += voice.words;
           speechSec += voice.speechSec;
-          const gainDb = voiceGainDb(voice.samples, settings.encoder.sampleRate, settings.loudness, `segment "${segment.id}"`);
+          const leveled = levelVoice(segment, voice, settings);
           // The mixes of one segment encode side by side: LAME is single-threaded.
           const missingFiles = item.files.filter(({ file }) => !present.has(file));
           await Promise.all(
             missingFiles.map(async (planned) => {
-              const done = await renderMix(item.source, planned, voice.samples, gainDb, settings, path.join(outDir, planned.file));
+              const done = await renderMix(item.source, planned, leveled, settings, path.join(outDir, planned.file));
               fresh.set(planned.file, done);
             }),
           );
         }
         for (const planned of item.files) {
-          const report = await describeFile(segment, planned, path.join(outDir, planned.file), fresh.get(planned.file), previous);
+          const report = await describeFile(segment, planned, path.join(outDir, planned.file), fresh.get(planned.file), previous, settings.loudness.targetLufs);
           reports.set(planned.file, report);
         }
         const main = reports.get(item.files[item.files.length - 1].file) as FileReport;
@@ -170,19 +174,24 @@ export async function renderFiles(options: RenderFilesOptions): Promise<RenderRe
     reporter.stop();
   }
 
+  // The bed carries on after the practice wherever the practice has one.
+  const sleepSounds = options.variants.some((variant) => variant.ambience !== 'none')
+    ? await renderSleepSounds(outDir, settings, await readPreviousSleepSounds(outDir))
+    : [];
   const files = planned.flatMap((item) => item.files.flatMap(({ file }) => reports.get(file) ?? []));
   const missing = planned.filter((item) => item.files.some(({ file }) => !reports.has(file))).map((item) => item.source.segment.id);
   const manifestPath = path.join(outDir, 'manifest.json');
-  const manifest = missing.length === 0 ? buildManifest(options, files) : undefined;
+  const manifest = missing.length === 0 ? buildManifest(options, files, sleepSounds) : undefined;
   const removedFiles: string[] = [];
   if (manifest) {
     await writeManifest(manifestPath, manifest);
-    removedFiles.push(...(await removeUnreferenced(outDir, new Set(files.map((entry) => entry.file)))));
+    removedFiles.push(...(await removeUnreferenced(outDir, new Set([...files, ...sleepSounds].map((entry) => entry.file)))));
   }
   return {
     manifest,
     manifestPath,
     files,
+    sleepSounds,
     missing,
     stats: summarize(options, files, { words, speechSec, renderMs: Date.now() - startedAt, removedFiles, segments: planned.length }),
   };
@@ -190,31 +199,61 @@ export async function renderFiles(options: RenderFilesOptions): Promise<RenderRe
 
 interface MixFigures extends DeliveredFigures {
   bedBelowSpeechLu?: number;
+  targetLufs?: number;
+  softening?: ManifestSegment['softening'];
+}
+
+/** A segment's voice with the gain that levels it, and the loudness its files are mastered to. */
+interface LeveledVoice {
+  samples: Float32Array;
+  gainDb: number;
+  loudness: LoudnessSettings;
+  softening?: ManifestSegment['softening'];
+}
+
+/**
+ * The practice's level, or, where the segment's voice softens (and the cues' places are known: not
+ * in a recording), each cue at its step below it, and the file's target the softened voice's own.
+ */
+function levelVoice(segment: Segment, voice: VoiceTrack, settings: RenderSettings): LeveledVoice {
+  const rate = settings.encoder.sampleRate;
+  if (segment.softening && voice.cueSpans?.length) {
+    const softened = softenVoice(voice.samples, voice.cueSpans, segment.softening, rate, settings.loudness.targetLufs);
+    const { lastCue } = softened;
+    return {
+      samples: softened.samples,
+      gainDb: 0,
+      loudness: { ...settings.loudness, targetLufs: softened.targetLufs },
+      softening: { lastCueStartMs: lastCue.startMs, lastCueEndMs: lastCue.endMs, lastCueBelowLu: lastCue.belowLu },
+    };
+  }
+  return { samples: voice.samples, gainDb: voiceGainDb(voice.samples, rate, settings.loudness, `segment "${segment.id}"`), loudness: settings.loudness };
 }
 
 /** One file of a segment: its bed (seeded by the voice inputs, fitted under the voice), mastered and encoded. */
-async function renderMix(
-  source: VoiceSource,
-  planned: PlannedFile,
-  voice: Float32Array,
-  gainDb: number,
-  settings: RenderSettings,
-  outFile: string,
-): Promise<MixFigures> {
+async function renderMix(source: VoiceSource, planned: PlannedFile, leveled: LeveledVoice, settings: RenderSettings, outFile: string): Promise<MixFigures> {
+  const { samples: voice, gainDb } = leveled;
   const rate = settings.encoder.sampleRate;
   let bed: Float32Array | undefined;
   let bedBelowSpeechLu: number | undefined;
   if (planned.ambience !== 'none') {
-    const { loudness, ambience } = settings;
+    const { ambience } = settings;
+    // The bed keeps its distance under the file's own target, so where the voice softens the forest
+    // softens with it; and BS.1770's relative gate, which falls with the voice, still leaves it out.
     bed = await makeBed(voice.length, rate, ambience, bedSeed(source.inputs), {
-      lufs: loudness.targetLufs - ambience.belowSpeechLu,
+      lufs: leveled.loudness.targetLufs - ambience.belowSpeechLu,
       edgeFadeSec: ambience.edgeFadeSec,
       fadeOutSec: source.segment.ambienceFadeOutSec,
     });
     bedBelowSpeechLu = fitBedUnderVoice(voice, gainDb, bed, rate, ambience);
   }
-  const mastered = await masterToMp3({ voice, voiceGainDb: gainDb, bed }, settings.loudness, settings.encoder, outFile);
-  return { ...mastered.figures, ...(bedBelowSpeechLu !== undefined ? { bedBelowSpeechLu } : {}) };
+  const mastered = await masterToMp3({ voice, voiceGainDb: gainDb, bed }, leveled.loudness, settings.encoder, outFile);
+  return {
+    ...mastered.figures,
+    ...(bedBelowSpeechLu !== undefined ? { bedBelowSpeechLu } : {}),
+    targetLufs: leveled.loudness.targetLufs,
+    ...(leveled.softening ? { softening: leveled.softening } : {}),
+  };
 }
 
 async function describeFile(
@@ -223,6 +262,7 @@ async function describeFile(
   filePath: string,
   fresh: MixFigures | undefined,
   previous: ReadonlyMap<string, ManifestSegment>,
+  practiceLufs: number,
 ): Promise<FileReport> {
   const [sha256, info] = await Promise.all([sha256File(filePath), stat(filePath)]);
   const known = previous.get(planned.file);
@@ -242,6 +282,9 @@ async function describeFile(
     truePeakDbtp: figures.truePeakDbtp,
     loudnessRangeLu: figures.loudnessRangeLu,
     ...(figures.bedBelowSpeechLu !== undefined ? { bedBelowSpeechLu: figures.bedBelowSpeechLu } : {}),
+    // Measured without a record: not a softened file (those render again), so the practice's target.
+    targetLufs: figures.targetLufs ?? practiceLufs,
+    ...(figures.softening ? { softening: figures.softening } : {}),
     bitrateKbps,
     sampleRate: figures.sampleRate,
     channels: figures.channels,

@@ -55,6 +55,23 @@ export interface EncoderSettings {
   bitrateKbps: number;
 }
 
+/**
+ * The forest bed that carries on after the practice (`sleep-sounds.<hash10>.mp3`, a seamless loop,
+ * and `sleep-sounds-fade.<hash10>.mp3`, the same sound fading out over its last `fadeOutSec`).
+ */
+export interface SleepSoundsSettings {
+  /** Length of each file, in seconds. */
+  loopSec: number;
+  /** The generated noise's tail is cross-faded into its head over this long, so the loop wraps. */
+  crossfadeSec: number;
+  /** The fade file's fade-out, in seconds. */
+  fadeOutSec: number;
+  /** Integrated loudness of the loop, LUFS (Amazon's window is -19 to -9). */
+  targetLufs: number;
+  /** Constant bit rate of both files. */
+  bitrateKbps: number;
+}
+
 export interface RenderSettings {
   voice: VoiceSettings;
   processing: ProcessingSettings;
@@ -62,6 +79,8 @@ export interface RenderSettings {
   /** The bed of the `forest` mix; files of the `none` mix do not depend on it. */
   ambience: AmbienceSettings;
   encoder: EncoderSettings;
+  /** Rendered with every run that delivers the forest mix. */
+  sleepSounds: SleepSoundsSettings;
 }
 
 /**
@@ -76,9 +95,21 @@ export const ALEXA_LOUDNESS: LoudnessSettings = {
   limiterCeilingDbfs: -2.5,
 };
 
+/** Amazon may reject a stream whose integrated loudness is outside this window. */
+export const ALEXA_LOUDNESS_WINDOW = { minLufs: -19, maxLufs: -9 } as const;
+
 /** AudioPlayer accepts MP3 from 16 to 384 kb/s. */
 export const MIN_BITRATE_KBPS = 16;
 export const MAX_BITRATE_KBPS = 384;
+
+/**
+ * Ten minutes a file: every length a listener can choose (30, 60, 120, 180 minutes) is a whole
+ * number of files, a 60-minute chain is six items (five loops and the fade), and the birds and
+ * swells do not audibly repeat. -18 LUFS: as quiet as Amazon's window allows with a 1 LU margin
+ * over its -19 floor (the bed under the voice is -34, which no stream may be). 32 kb/s: the bed
+ * holds nothing above 5 kHz, and 32 kb/s measured as clean as 64 on it (README, Audio).
+ */
+export const SLEEP_SOUNDS: SleepSoundsSettings = { loopSec: 600, crossfadeSec: 4, fadeOutSec: 60, targetLufs: -18, bitrateKbps: 32 };
 
 /**
  * slt (a calm female voice) slowed to about 130 words per minute, the rate the practice timing
@@ -98,6 +129,7 @@ export const DEFAULT_RENDER_SETTINGS: RenderSettings = {
   // lower (22.5 LU) to keep its integrated loudness on -14 (see fitBedUnderVoice).
   ambience: { source: 'forest', belowSpeechLu: 20, maxBelowSpeechLu: 28, edgeFadeSec: 1.5 },
   encoder: { codec: 'libmp3lame', sampleRate: 44100, channels: 1, bitrateKbps: 64 },
+  sleepSounds: SLEEP_SOUNDS,
 };
 
 /** Length of the hex hash in rendered file names. */
@@ -146,6 +178,8 @@ export function speechInputs(segment: Segment, settings: RenderSettings): unknow
     cues: segment.cues.map((cue) => ({ say: normalizeSpokenText(cue.say), pauseSec: cue.pauseSec })),
     voice: settings.voice,
     processing: settings.processing,
+    // Undefined (left out of the hash) where the voice does not soften: those keys stay as they were.
+    softening: segment.softening,
   };
 }
 
@@ -177,6 +211,35 @@ export function fileKey(voiceInputs: unknown, settings: RenderSettings, ambience
 /** Seeds a segment's bed from its voice inputs, so the same words always get the same forest. */
 export function bedSeed(voiceInputs: unknown): number {
   return parseInt(sha256Hex(voiceInputs).slice(0, 8), 16);
+}
+
+/** The sleep-sounds files: `sleep-sounds` (the loop) and `sleep-sounds-fade`. */
+export type SleepSoundsRole = 'loop' | 'fade';
+export const SLEEP_SOUNDS_IDS: Readonly<Record<SleepSoundsRole, string>> = { loop: 'sleep-sounds', fade: 'sleep-sounds-fade' };
+
+/** Bump when the loop's making changes in a way the settings do not capture (cross-fade, fade shape). */
+export const SLEEP_SOUNDS_VERSION = 1;
+
+/**
+ * Key of a sleep-sounds file: the bed's source (the forest graph, or a recording's hash), the
+ * sleep-sounds settings, the loudness and encoder settings (at the loop's own bit rate), the role.
+ */
+export function sleepSoundsKey(settings: RenderSettings, role: SleepSoundsRole): string {
+  const inputs = {
+    renderVersion: RENDER_VERSION,
+    sleepSoundsVersion: SLEEP_SOUNDS_VERSION,
+    role,
+    bed: { source: settings.ambience.source, file: settings.ambience.file ? { sha256: settings.ambience.file.sha256 } : undefined },
+    sleepSounds: settings.sleepSounds,
+    loudness: settings.loudness,
+    encoder: { ...settings.encoder, bitrateKbps: settings.sleepSounds.bitrateKbps },
+  };
+  return sha256Hex(inputs).slice(0, RENDER_KEY_LENGTH);
+}
+
+/** `sleep-sounds.<hash10>.mp3` or `sleep-sounds-fade.<hash10>.mp3`. */
+export function sleepSoundsFileName(settings: RenderSettings, role: SleepSoundsRole): string {
+  return `${SLEEP_SOUNDS_IDS[role]}.${sleepSoundsKey(settings, role)}.mp3`;
 }
 
 /** The key of a model segment rendered by the speech engine, in the given mix (default: the forest bed). */

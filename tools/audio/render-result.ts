@@ -1,5 +1,5 @@
 /** What a render run reports: progress while it runs, and the result (files, stats) at the end. */
-import type { AudioManifest, ManifestSegment } from './manifest-types';
+import type { AudioManifest, ManifestSegment, ManifestSleepSound } from './manifest-types';
 
 export type SegmentOutcome = 'rendered' | 'cached';
 
@@ -57,6 +57,8 @@ export interface RenderResult {
   manifestPath: string;
   /** Every delivered file present after the run, segment by segment. */
   files: FileReport[];
+  /** The sleep-sounds loop and fade (none when no mix has a bed). */
+  sleepSounds: Array<ManifestSleepSound & { outcome: SegmentOutcome }>;
   /** Segments with a file missing. */
   missing: string[];
   stats: RenderStats;

@@ -11,6 +11,7 @@ import { resampleToFloat32 } from './ffmpeg';
 import { masterToMp3, voiceGainDb } from './master';
 import { concatPcm, parseWav, silenceSamples, trimSilence } from './pcm';
 import { normalizeSpokenText, type RenderSettings } from './render-key';
+import { softeningAt, type CueSpan } from './soften';
 import type { SpeechEngine } from './speech-engine';
 
 export interface VoiceTrack {
@@ -20,6 +21,8 @@ export interface VoiceTrack {
   speechSec: number;
   /** Words spoken; 0 when not known. */
   words: number;
+  /** Each spoken cue's place in `samples` (synthesized voices only; a recording does not know). */
+  cueSpans?: CueSpan[];
 }
 
 /** Synthesizes every cue (in parallel, as the engine allows) and assembles the voice track. */
@@ -27,11 +30,13 @@ export async function synthesizeVoice(segment: Segment, settings: RenderSettings
   const workDir = await mkdtemp(path.join(os.tmpdir(), `audio-${segment.id}-`));
   try {
     const texts = segment.cues.map((cue) => normalizeSpokenText(cue.say));
+    const { softening } = segment;
     const speech = await Promise.all(
       texts.map(async (text, index) => {
         if (text === '') return undefined;
         const wavPath = path.join(workDir, `cue-${index}.wav`);
-        await engine.synthesize(text, wavPath);
+        const rate = softening ? softeningAt(softening, index, texts.length).rate : 1;
+        await engine.synthesize(text, wavPath, rate === 1 ? undefined : { rate });
         const pcm = trimSilence(parseWav(await readFile(wavPath)), settings.processing);
         await rm(wavPath, { force: true });
         return pcm;
@@ -43,19 +48,31 @@ export async function synthesizeVoice(segment: Segment, settings: RenderSettings
     if (mismatch) throw new Error(`cues synthesized at different rates: ${sampleRate} and ${mismatch.sampleRate} Hz`);
 
     const parts: Array<Int16Array | number> = [silenceSamples(segment.leadInSec, sampleRate)];
+    const spans: CueSpan[] = [];
+    let at = parts[0] as number;
     segment.cues.forEach((cue, index) => {
       const pcm = speech[index];
-      if (pcm) parts.push(pcm.samples);
-      parts.push(silenceSamples(cue.pauseSec, sampleRate));
+      if (pcm) {
+        parts.push(pcm.samples);
+        spans.push({ start: at, end: at + pcm.samples.length });
+        at += pcm.samples.length;
+      }
+      const pause = silenceSamples(cue.pauseSec, sampleRate);
+      parts.push(pause);
+      at += pause;
     });
     const assembled = concatPcm(parts);
     const samples = await resampleToFloat32(assembled, sampleRate, settings.encoder.sampleRate);
+    // The resampler keeps time: a place scales by the rate ratio (to within a sample).
+    const scale = settings.encoder.sampleRate / sampleRate;
+    const cueSpans = spans.map((span) => ({ start: Math.round(span.start * scale), end: Math.min(samples.length, Math.round(span.end * scale)) }));
 
     const speechSamples = speech.reduce((sum, pcm) => sum + (pcm?.samples.length ?? 0), 0);
     return {
       samples,
       speechSec: speechSamples / sampleRate,
       words: texts.reduce((sum, text) => sum + (text === '' ? 0 : text.split(' ').length), 0),
+      cueSpans,
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
