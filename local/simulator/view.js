@@ -49,7 +49,8 @@ export function showNowPlaying(device, practice) {
   $('autoplay-hint').hidden = !device.blockedByAutoplay;
   const segment = place && segmentOf(practice, place.segmentId);
   const personal = place?.segmentId.endsWith('-personal');
-  $('now-title').textContent = segment ? (personal ? 'Your sankalpa' : capitalize(segment.title)) : 'Nothing yet';
+  const sleepSounds = place?.segmentId.startsWith('sleep-sounds');
+  $('now-title').textContent = sleepSounds ? 'Sleep sounds' : segment ? (personal ? 'Your sankalpa' : capitalize(segment.title)) : 'Nothing yet';
   // The cover art an Echo Show would show for this item (its Play metadata).
   const art = device.current?.art ? device.localUrl(device.current.art) : '';
   if (!art) $('now-art').removeAttribute('src');

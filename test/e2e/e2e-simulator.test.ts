@@ -163,6 +163,19 @@ test('start, open and skip to the body scan, pause, restart the server, resume i
   expect(raised).toContain('ENQUEUE ignored: expectedPreviousToken not-the-current-token');
   expect(raised).toContain('not https');
 
+  // Sleep sounds after the practice: chosen by voice, then the last part hands over to the forest bed.
+  const flagged = (await flags(page)).length;
+  await say(page, 'play sleep sounds after the practice');
+  await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('forest sounds will carry on'));
+  await say(page, 'skip to the ending');
+  // The daytime or the bedtime ending, by the clock where the test runs.
+  await page.waitForFunction(() => document.getElementById('now-playing')?.dataset.segment?.startsWith('return'));
+  await expectPlaying(page, (await page.evaluate(() => document.getElementById('now-playing')?.dataset.segment)) as string);
+  await page.click('#jump-near-end');
+  await expectPlaying(page, 'sleep-sounds');
+  expect(await page.textContent('#now-title')).toBe('Sleep sounds');
+  expect(await flags(page)).toHaveLength(flagged);
+
   expect(await interrupt(second)).toBe(0);
 });
 
