@@ -12,7 +12,7 @@ const DEVICE_ID = 'amzn1.ask.device.SIMULATED-ECHO';
 async function main() {
   const state = await fetchState(USER_ID);
   const envelopes = createEnvelopes({ skillId: state.skillId, locale: state.locale, userId: USER_ID, deviceId: DEVICE_ID });
-  const audio = document.getElementById('player');
+  const audio = /** @type {HTMLAudioElement} */ (document.getElementById('player'));
   /** The open voice session, kept while the skill leaves it open (shouldEndSession false). */
   let session = null;
   /** Flags the device raises while applying an answer belong to that exchange; others show at once. */
@@ -76,7 +76,7 @@ async function main() {
   const pressButton = (command) => link.send('Echo button', envelopes.controller(command, device.playerContext()));
 
   const form = document.getElementById('say-form');
-  const input = document.getElementById('utterance');
+  const input = /** @type {HTMLInputElement} */ (document.getElementById('utterance'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -84,14 +84,14 @@ async function main() {
     input.value = '';
     say(text);
   });
-  for (const button of document.querySelectorAll('[data-say]')) button.addEventListener('click', () => say(button.dataset.say));
-  for (const button of document.querySelectorAll('[data-fill]')) {
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-say]'))) button.addEventListener('click', () => say(button.dataset.say));
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-fill]'))) {
     button.addEventListener('click', () => {
       input.value = button.dataset.fill;
       input.focus();
     });
   }
-  for (const button of document.querySelectorAll('[data-command]')) button.addEventListener('click', () => pressButton(button.dataset.command));
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-command]'))) button.addEventListener('click', () => pressButton(button.dataset.command));
   document.getElementById('jump-near-end').addEventListener('click', () => device.jumpNearEnd(5));
 
   view.showIdentity({ userId: USER_ID, skillId: state.skillId, audioBaseUrl: state.audioBaseUrl });
@@ -99,7 +99,7 @@ async function main() {
   if (state.metrics) view.showMetrics(state.metrics);
   view.showNowPlaying(device, state.practice);
   // For tests and the curious: the device and a way to wait for the skill to catch up.
-  window.simulator = { device, say, pressButton, settled: () => link.settled() };
+  /** @type {any} */ (window).simulator = { device, say, pressButton, settled: () => link.settled() };
   document.body.dataset.ready = 'true';
 }
 

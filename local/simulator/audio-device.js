@@ -14,7 +14,12 @@ export class AudioDevice {
    * @param {() => void} options.onChange
    */
   constructor({ audio, audioBaseUrl, nearlyFinishedMs, report, flag, onChange }) {
-    Object.assign(this, { audio, audioBaseUrl, nearlyFinishedMs, report, flag, onChange });
+    this.audio = audio;
+    this.audioBaseUrl = audioBaseUrl;
+    this.nearlyFinishedMs = nearlyFinishedMs;
+    this.report = report;
+    this.flag = flag;
+    this.onChange = onChange;
     /** The item playing or last played: { token, url, startMs, started, nearlySent, stopped }. */
     this.current = null;
     this.queue = [];

@@ -37,7 +37,7 @@ export function createSkillLink(onAnswer) {
         try {
           result = await postJson('/simulator/alexa', request);
         } catch (error) {
-          result = { error: `the local server did not answer: ${error.message}` };
+          result = { error: `the local server did not answer: ${/** @type {Error} */ (error).message}` };
         }
         const done = { label, request, violations: [], ...result };
         onAnswer(done);
