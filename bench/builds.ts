@@ -70,6 +70,24 @@ export async function buildAll(): Promise<Builds> {
   const sdkClient = await sdkVariant('ours-sdk-client', []);
   const sdkExternal = await sdkVariant('ours-sdk-external', ['@aws-sdk/*']);
   const child = join(OUT_DIR, 'child.js');
-  await build({ entryPoints: [join(ROOT, 'bench', 'child.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-  return { manifestSource: source, catalog, segments: catalog.variants[catalog.defaultVariant].length, ours, baseline, arrowsKept, sdkClient, sdkExternal, child };
+  await build({
+    entryPoints: [join(ROOT, 'bench', 'child.ts')],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return {
+    manifestSource: source,
+    catalog,
+    segments: catalog.variants[catalog.defaultVariant].length,
+    ours,
+    baseline,
+    arrowsKept,
+    sdkClient,
+    sdkExternal,
+    child,
+  };
 }

@@ -60,7 +60,10 @@ export async function startBenchDynamo(tables: readonly string[]): Promise<Bench
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const operation = String(incoming.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(incoming.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
       const metered = 'TableName' in input || 'RequestItems' in input || 'TransactItems' in input;
       if (metered) input.ReturnConsumedCapacity = 'TOTAL';

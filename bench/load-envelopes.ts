@@ -113,7 +113,8 @@ export interface SpeechShape {
 export function expectShape(label: string, answer: ResponseEnvelope, shape: SpeechShape): void {
   const response = answer.response ?? {};
   if (Boolean(response.outputSpeech) !== shape.speech) throw new LoadError(`${label}: speech ${shape.speech ? 'missing' : 'not expected'}`);
-  if (Boolean(response.reprompt) !== Boolean(shape.reprompt)) throw new LoadError(`${label}: reprompt ${shape.reprompt ? 'missing' : 'not expected'}`);
+  if (Boolean(response.reprompt) !== Boolean(shape.reprompt))
+    throw new LoadError(`${label}: reprompt ${shape.reprompt ? 'missing' : 'not expected'}`);
   if ((response.shouldEndSession === true) !== shape.endsSession) {
     throw new LoadError(`${label}: shouldEndSession is ${String(response.shouldEndSession)}`);
   }
@@ -127,7 +128,8 @@ export function expectNoDirectives(label: string, answer: ResponseEnvelope): voi
 
 export function expectStop(label: string, answer: ResponseEnvelope): void {
   const types = directivesOf(answer).map((d) => d.type);
-  if (types.length !== 1 || types[0] !== 'AudioPlayer.Stop') throw new LoadError(`${label}: expected only AudioPlayer.Stop, got [${types.join(', ')}]`);
+  if (types.length !== 1 || types[0] !== 'AudioPlayer.Stop')
+    throw new LoadError(`${label}: expected only AudioPlayer.Stop, got [${types.join(', ')}]`);
 }
 
 export interface ExpectedPlay {

@@ -74,7 +74,8 @@ export function storedDifferences(got: StoredListener | null, want: StoredListen
   const problems: string[] = [];
   const fields = ['variant', 'segmentId', 'offsetMs', 'state', 'nonce', 'seq'] as const;
   for (const field of fields) {
-    if (got.progress?.[field] !== want.progress?.[field]) problems.push(`progress.${field} ${got.progress?.[field]} (expected ${want.progress?.[field]})`);
+    if (got.progress?.[field] !== want.progress?.[field])
+      problems.push(`progress.${field} ${got.progress?.[field]} (expected ${want.progress?.[field]})`);
   }
   if (got.startedCount !== want.startedCount) problems.push(`startedCount ${got.startedCount} (expected ${want.startedCount})`);
   if (got.completedCount !== want.completedCount) problems.push(`completedCount ${got.completedCount} (expected ${want.completedCount})`);
@@ -116,7 +117,11 @@ export async function runListener(plan: ListenerPlan, practice: Practice, send: 
   };
 
   const offsetNow = (item: Item) => item.startMs + (clock - item.beganAt);
-  const playing = (item: Item, offsetMs = offsetNow(item)): PlayerContext => ({ token: item.token.raw, offsetInMilliseconds: offsetMs, playerActivity: 'PLAYING' });
+  const playing = (item: Item, offsetMs = offsetNow(item)): PlayerContext => ({
+    token: item.token.raw,
+    offsetInMilliseconds: offsetMs,
+    playerActivity: 'PLAYING',
+  });
   const play = (label: string, answer: Answer, expected: Omit<ExpectedPlay, 'variant'>) =>
     expectPlay(label, answer.response, { ...expected, variant: practice.variant }, practice.practiceId, practice.audioBaseUrl);
   const check = (label: string, answer: Answer) => {
@@ -157,7 +162,12 @@ export async function runListener(plan: ListenerPlan, practice: Practice, send: 
     const offsetMs = offsetNow(item);
     const slots = sectionSlot(SKIP_TARGET.spoken, SKIP_TARGET.id);
     const answer = await post('SkipToSectionIntent', intentRequest(echo, clock, playing(item), newSession(), 'SkipToSectionIntent', slots));
-    const token = play('SkipToSectionIntent', answer, { behavior: 'REPLACE_ALL', segmentId: SKIP_TARGET.id, offsetMs: 0, nonce: { not: item.token.nonce } });
+    const token = play('SkipToSectionIntent', answer, {
+      behavior: 'REPLACE_ALL',
+      segmentId: SKIP_TARGET.id,
+      offsetMs: 0,
+      nonce: { not: item.token.nonce },
+    });
     expectShape('SkipToSectionIntent', answer.response, { speech: true, endsSession: true });
     check('SkipToSectionIntent', answer);
     lastNonce = token.nonce;
@@ -183,7 +193,12 @@ export async function runListener(plan: ListenerPlan, practice: Practice, send: 
       // Minutes later on the same Echo: the exact place, rewound by the policy's ten seconds.
       const answer = await post('AMAZON.ResumeIntent', intentRequest(echo, clock, paused, newSession(), 'AMAZON.ResumeIntent'));
       const at = Math.max(0, offsetMs - RESUME_REWIND_MS);
-      const token = play('AMAZON.ResumeIntent', answer, { behavior: 'REPLACE_ALL', segmentId: item.token.segmentId, offsetMs: at, nonce: { not: item.token.nonce } });
+      const token = play('AMAZON.ResumeIntent', answer, {
+        behavior: 'REPLACE_ALL',
+        segmentId: item.token.segmentId,
+        offsetMs: at,
+        nonce: { not: item.token.nonce },
+      });
       expectShape('AMAZON.ResumeIntent', answer.response, { speech: false, endsSession: true });
       check('AMAZON.ResumeIntent', answer);
       lastNonce = token.nonce;
@@ -198,7 +213,8 @@ export async function runListener(plan: ListenerPlan, practice: Practice, send: 
     const offer = await post('LaunchRequest (resume offer)', launchRequest(echo, clock, { playerActivity: 'IDLE' }, session));
     const early = directivesOf(offer.response)[0];
     if (early) {
-      const what = early.type === 'AudioPlayer.Play' ? `played ${parseToken(early.audioItem?.stream?.token, practice.practiceId).segmentId}` : early.type;
+      const what =
+        early.type === 'AudioPlayer.Play' ? `played ${parseToken(early.audioItem?.stream?.token, practice.practiceId).segmentId}` : early.type;
       throw new LoadError(`LaunchRequest (resume offer): ${what} instead of offering ${item.token.segmentId} (the paused place was not found)`);
     }
     expectShape('LaunchRequest (resume offer)', offer.response, { speech: true, reprompt: true, endsSession: false });
@@ -213,7 +229,12 @@ export async function runListener(plan: ListenerPlan, practice: Practice, send: 
       'AMAZON.YesIntent',
       intentRequest(echo, clock, { playerActivity: 'IDLE' }, { ...session, new: false, attributes }, 'AMAZON.YesIntent'),
     );
-    const token = play('AMAZON.YesIntent', yes, { behavior: 'REPLACE_ALL', segmentId: item.token.segmentId, offsetMs: 0, nonce: { not: item.token.nonce } });
+    const token = play('AMAZON.YesIntent', yes, {
+      behavior: 'REPLACE_ALL',
+      segmentId: item.token.segmentId,
+      offsetMs: 0,
+      nonce: { not: item.token.nonce },
+    });
     expectShape('AMAZON.YesIntent', yes.response, { speech: true, endsSession: true });
     check('AMAZON.YesIntent', yes);
     lastNonce = token.nonce;

@@ -22,7 +22,15 @@ import type { Logger } from '../lambda/skill/deps';
 import { estimatedManifest } from '../tools/estimated-manifest';
 import { playOf } from '../testkit/envelopes';
 import { launchRequest, LoadError, newSession, parseToken } from './load-envelopes';
-import { runListener, SKIP_TARGET, storedDifferences, type Answer, type ListenerHooks, type ListenerOutcome, type StoredListener } from './load-listener';
+import {
+  runListener,
+  SKIP_TARGET,
+  storedDifferences,
+  type Answer,
+  type ListenerHooks,
+  type ListenerOutcome,
+  type StoredListener,
+} from './load-listener';
 import { planListener, type ListenerPlan, type Practice } from './load-plan';
 import { grid, ms, percentile } from './stats';
 
@@ -35,7 +43,8 @@ function option(name: string, envName: string): string | undefined {
 
 function positive(name: string, raw: string | undefined, fallback: number, whole: boolean): number {
   const value = raw === undefined ? fallback : Number(raw);
-  if (!(value > 0) || (whole && !Number.isInteger(value))) throw new LoadError(`${name} must be a positive ${whole ? 'whole ' : ''}number, not "${raw}"`);
+  if (!(value > 0) || (whole && !Number.isInteger(value)))
+    throw new LoadError(`${name} must be a positive ${whole ? 'whole ' : ''}number, not "${raw}"`);
   return value;
 }
 
@@ -92,7 +101,9 @@ function http(agent: Agent, port: number, method: string, requestPath: string, b
       response.on('error', reject);
     });
     // A route that never answers (an unhandled rejection in the server) must fail the run, not hang it.
-    outgoing.setTimeout(ANSWER_LIMIT_MS, () => outgoing.destroy(new LoadError(`${method} ${requestPath.split('?')[0]}: no answer within ${ANSWER_LIMIT_MS / 1000} s`)));
+    outgoing.setTimeout(ANSWER_LIMIT_MS, () =>
+      outgoing.destroy(new LoadError(`${method} ${requestPath.split('?')[0]}: no answer within ${ANSWER_LIMIT_MS / 1000} s`)),
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });
@@ -114,7 +125,9 @@ async function main(): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   let server: LocalServer | undefined;
   try {
-    server = await startLocalServer(readLocalConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(root, 'data'), AUDIO_DIR: audioDir }), { log });
+    server = await startLocalServer(readLocalConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(root, 'data'), AUDIO_DIR: audioDir }), {
+      log,
+    });
     const port = server.port;
     const state = async (userId?: string) => {
       const answer = await http(agent, port, 'GET', `/simulator/state${userId ? `?userId=${encodeURIComponent(userId)}` : ''}`);
@@ -144,7 +157,11 @@ async function main(): Promise<void> {
       const started = performance.now();
       const answer = await http(agent, port, 'POST', '/simulator/alexa', JSON.stringify(envelope));
       const rttMs = performance.now() - started;
-      const body = (answer.text.startsWith('{') ? JSON.parse(answer.text) : {}) as Partial<Answer> & { violations?: string[]; elapsedMs?: number; error?: string };
+      const body = (answer.text.startsWith('{') ? JSON.parse(answer.text) : {}) as Partial<Answer> & {
+        violations?: string[];
+        elapsedMs?: number;
+        error?: string;
+      };
       samples.push({ type, serverMs: body.elapsedMs ?? Number.NaN, rttMs });
       if (answer.status !== 200) throw new LoadError(`${type}: HTTP ${answer.status} ${body.error ?? answer.text.slice(0, 120)}`);
       if (body.violations?.length) throw new LoadError(`${type}: a real Echo would reject it: ${body.violations.join('; ')}`);
@@ -154,12 +171,15 @@ async function main(): Promise<void> {
 
     // The variant a new listener is given right now is the skill's to choose (the bedtime ending in
     // the evening, by the locale's clock): one probe launch asks, and every listener must then get it.
-    const probe = await send('probe', launchRequest(
-      { skillId: practice.skillId, locale: practice.locale, userId: 'amzn1.ask.account.LOAD-PROBE', deviceId: 'amzn1.ask.device.LOAD-PROBE' },
-      Date.now(),
-      { playerActivity: 'IDLE' },
-      newSession(),
-    ));
+    const probe = await send(
+      'probe',
+      launchRequest(
+        { skillId: practice.skillId, locale: practice.locale, userId: 'amzn1.ask.account.LOAD-PROBE', deviceId: 'amzn1.ask.device.LOAD-PROBE' },
+        Date.now(),
+        { playerActivity: 'IDLE' },
+        newSession(),
+      ),
+    );
     practice.variant = parseToken(playOf(probe.response)?.token, practice.practiceId).variant;
     practice.order = outline.practice.variants[practice.variant];
     samples.length = 0;
@@ -176,7 +196,10 @@ async function main(): Promise<void> {
           pace: Number.isFinite(speed) ? pacer(speed, (plan.index / listeners) * (practice.durations[practice.order[0]] / speed)) : undefined,
         }).then(
           (outcome): Result => ({ plan, outcome }),
-          (error: unknown): Result => ({ plan, error: error instanceof LoadError ? error.message : `crashed: ${String((error as Error)?.stack ?? error)}` }),
+          (error: unknown): Result => ({
+            plan,
+            error: error instanceof LoadError ? error.message : `crashed: ${String((error as Error)?.stack ?? error)}`,
+          }),
         ),
       ),
     );
@@ -194,7 +217,21 @@ async function main(): Promise<void> {
     }
     const failed = outcomes.filter((result) => result.error);
     const logErrors = [...counts].filter(([key]) => !key.startsWith('info: ') || key === 'info: older event ignored');
-    printReport({ unhandled, loadBefore, listeners, speed, manifestSource, practice, samples, wallSeconds, failed, mismatches, finalProblems, counts, plans });
+    printReport({
+      unhandled,
+      loadBefore,
+      listeners,
+      speed,
+      manifestSource,
+      practice,
+      samples,
+      wallSeconds,
+      failed,
+      mismatches,
+      finalProblems,
+      counts,
+      plans,
+    });
     if (failed.length || mismatches.length || finalProblems.length || logErrors.length || unhandled.length) process.exitCode = 1;
   } finally {
     try {
@@ -226,7 +263,9 @@ function printReport(run: {
   const styles = run.plans.reduce<Record<string, number>>((all, plan) => ({ ...all, [plan.style]: (all[plan.style] ?? 0) + 1 }), {});
   console.log(
     `Spine Nidra load: ${run.listeners} listeners at once, each a whole ${practiceMin.toFixed(1)}-minute practice in simulated time ` +
-      `(${run.manifestSource}; ${Object.entries(styles).map(([style, n]) => `${n} ${style}`).join(', ')}; ` +
+      `(${run.manifestSource}; ${Object.entries(styles)
+        .map(([style, n]) => `${n} ${style}`)
+        .join(', ')}; ` +
       `${Number.isFinite(run.speed) ? `paced at ${run.speed}x real time, starts spread over the first segment` : 'unpaced'})\n`,
   );
   const types = [...new Set(samples.map((sample) => sample.type))];
@@ -235,20 +274,27 @@ function printReport(run: {
     const rtt = of.map((sample) => sample.rttMs);
     // The route measures with Date.now, so server figures are whole milliseconds.
     const whole = (value: number) => `${value} ms`;
-    return [
-      label,
-      String(of.length),
-      ...[50, 99, 100].map((p) => whole(percentile(server, p))),
-      ...[50, 99, 100].map((p) => ms(percentile(rtt, p))),
-    ];
+    return [label, String(of.length), ...[50, 99, 100].map((p) => whole(percentile(server, p))), ...[50, 99, 100].map((p) => ms(percentile(rtt, p)))];
   };
   const header = ['request', 'n', 'server p50', 'p99', 'max', 'round trip p50', 'p99', 'max'];
-  console.log(grid(header, [...types.map((type) => row(type, samples.filter((sample) => sample.type === type))), row('all', samples)]));
+  console.log(
+    grid(header, [
+      ...types.map((type) =>
+        row(
+          type,
+          samples.filter((sample) => sample.type === type),
+        ),
+      ),
+      row('all', samples),
+    ]),
+  );
   console.log(
     `\n${samples.length} requests in ${wallSeconds.toFixed(1)} s: ${(samples.length / wallSeconds).toFixed(0)} requests/s ` +
       `(server = the skill's own time from the route; round trip = HTTP from the listener, including the route's read of the stored listener)`,
   );
-  console.log(`machine: ${cpus().length} CPUs, load average ${run.loadBefore.toFixed(2)} before the run (other work on the machine slows every figure)`);
+  console.log(
+    `machine: ${cpus().length} CPUs, load average ${run.loadBefore.toFixed(2)} before the run (other work on the machine slows every figure)`,
+  );
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (server, dynalite and listeners in one process)`);
   const errorsByMessage = new Map<string, number[]>();
   for (const { plan, error } of run.failed) errorsByMessage.set(error as string, [...(errorsByMessage.get(error as string) ?? []), plan.index]);
@@ -263,7 +309,8 @@ function printReport(run: {
       `last session's nonce, startedCount 1, completedCount 1, progress checked after every request too)`,
   );
   for (const problem of run.finalProblems.slice(0, 10)) console.log(`  ${problem}`);
-  if (run.unhandled.length) console.log(`unhandled promise rejections: ${run.unhandled.length} (would have ended npm start), first: ${run.unhandled[0]}`);
+  if (run.unhandled.length)
+    console.log(`unhandled promise rejections: ${run.unhandled.length} (would have ended npm start), first: ${run.unhandled[0]}`);
   const logLines = [...run.counts].map(([key, n]) => `${key} (${n})`);
   console.log(`skill log: ${logLines.length ? logLines.join(', ') : 'nothing logged'}`);
 }

@@ -66,7 +66,12 @@ export class WarmServer {
   private readonly child: ChildProcess;
 
   constructor(childScript: string, bundle: string, env: Record<string, string>) {
-    this.child = fork(childScript, ['serve', bundle], { env: minimalEnv(env), execPath: nodeBinary, execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.child = fork(childScript, ['serve', bundle], {
+      env: minimalEnv(env),
+      execPath: nodeBinary,
+      execArgv: [],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     this.ready = new Promise((resolve, reject) => {
       this.child.once('message', () => resolve());
       this.child.once('exit', (code) => reject(new Error(`${bundle} server exited ${code}`)));

@@ -62,23 +62,56 @@ export function report(f: Figures): { text: string; passed: boolean } {
   heading('Bundle (esbuild, minified, same settings for both)');
   compare('size', ours.bundleBytes, baseline.bundleBytes, kb, { text: '<= 400 KB', pass: ours.bundleBytes <= TARGETS.bundleBytes });
 
-  heading(`Cold start: new node process loads the bundle, answers one LaunchRequest (median of ${f.coldRuns}); real-shaped envelopes, the device's zone on the item`);
+  heading(
+    `Cold start: new node process loads the bundle, answers one LaunchRequest (median of ${f.coldRuns}); real-shaped envelopes, the device's zone on the item`,
+  );
   // Paired by round, so drift on a busy machine hits both sides of each difference alike.
   const overhead = (runs: ColdRun[]) => median(runs.map((run, round) => run.wallMs - f.bareMs[round]));
-  compare('whole process', of(ours.coldLaunch, (r) => r.wallMs), of(baseline.coldLaunch, (r) => r.wallMs), ms);
+  compare(
+    'whole process',
+    of(ours.coldLaunch, (r) => r.wallMs),
+    of(baseline.coldLaunch, (r) => r.wallMs),
+    ms,
+  );
   const coldRatio = ratio(overhead(ours.coldLaunch), overhead(baseline.coldLaunch));
   compare(`overhead above node -e 0 (${ms(median(f.bareMs))})`, overhead(ours.coldLaunch), overhead(baseline.coldLaunch), ms, {
     text: '<= 0.5x',
     pass: coldRatio <= TARGETS.coldOverheadRatio,
   });
-  compare('  loading the bundle (require)', of(ours.coldLaunch, (r) => r.loadMs), of(baseline.coldLaunch, (r) => r.loadMs), ms);
-  compare('  answering the LaunchRequest', of(ours.coldLaunch, (r) => r.firstRequestMs), of(baseline.coldLaunch, (r) => r.firstRequestMs), ms);
-  compare('CPU time of the process', of(ours.coldLaunch, (r) => r.cpuMs), of(baseline.coldLaunch, (r) => r.cpuMs), ms);
+  compare(
+    '  loading the bundle (require)',
+    of(ours.coldLaunch, (r) => r.loadMs),
+    of(baseline.coldLaunch, (r) => r.loadMs),
+    ms,
+  );
+  compare(
+    '  answering the LaunchRequest',
+    of(ours.coldLaunch, (r) => r.firstRequestMs),
+    of(baseline.coldLaunch, (r) => r.firstRequestMs),
+    ms,
+  );
+  compare(
+    'CPU time of the process',
+    of(ours.coldLaunch, (r) => r.cpuMs),
+    of(baseline.coldLaunch, (r) => r.cpuMs),
+    ms,
+  );
   const coldRss = of(ours.coldLaunch, (r) => r.maxRssKb);
-  compare('peak RSS', coldRss, of(baseline.coldLaunch, (r) => r.maxRssKb), mib, { text: '<= 70 MiB', pass: coldRss <= TARGETS.peakRssKb });
+  compare(
+    'peak RSS',
+    coldRss,
+    of(baseline.coldLaunch, (r) => r.maxRssKb),
+    mib,
+    { text: '<= 70 MiB', pass: coldRss <= TARGETS.peakRssKb },
+  );
 
   heading(`Cold start, LaunchRequest from an Echo whose zone is not stored yet (Settings API answers in ${f.alexaApi.latencyMs} ms)`);
-  compare('whole process', of(ours.coldNewDevice, (r) => r.wallMs), of(baseline.coldNewDevice, (r) => r.wallMs), ms);
+  compare(
+    'whole process',
+    of(ours.coldNewDevice, (r) => r.wallMs),
+    of(baseline.coldNewDevice, (r) => r.wallMs),
+    ms,
+  );
   compare('overhead above node -e 0 (informative: once a week per Echo)', overhead(ours.coldNewDevice), overhead(baseline.coldNewDevice), ms);
   rows.push({
     metric: '  Settings API calls, known zone / new Echo',
@@ -90,7 +123,12 @@ export function report(f: Figures): { text: string; passed: boolean } {
 
   heading('Cold start answering PlaybackNearlyFinished instead');
   compare(`overhead above node -e 0`, overhead(ours.coldNearly), overhead(baseline.coldNearly), ms);
-  compare('peak RSS', of(ours.coldNearly, (r) => r.maxRssKb), of(baseline.coldNearly, (r) => r.maxRssKb), mib);
+  compare(
+    'peak RSS',
+    of(ours.coldNearly, (r) => r.maxRssKb),
+    of(baseline.coldNearly, (r) => r.maxRssKb),
+    mib,
+  );
   const loaded = (runs: ColdRun[]) => (runs.some((run) => run.dynamoClientLoaded) ? 'yes' : 'no');
   rows.push({ metric: '  DynamoDB client loaded in the process', ours: loaded(ours.coldNearly), baseline: loaded(baseline.coldNearly) });
 
@@ -117,10 +155,19 @@ export function report(f: Figures): { text: string; passed: boolean } {
   for (const type of REQUEST_TYPES) {
     const [a, b] = [ours.perType[type], baseline.perType[type]];
     const target = type === 'NearlyFinished' ? { text: '0 calls', pass: a.calls === TARGETS.nearlyFinishedCalls } : undefined;
-    rows.push({ metric: `  ${type}`, ours: dynamoUse(a), baseline: dynamoUse(b), ratio: x(ratio(requestUnits(a), requestUnits(b))), target: target?.text, pass: target?.pass });
+    rows.push({
+      metric: `  ${type}`,
+      ours: dynamoUse(a),
+      baseline: dynamoUse(b),
+      ratio: x(ratio(requestUnits(a), requestUnits(b))),
+      target: target?.text,
+      pass: target?.pass,
+    });
   }
 
-  heading(`Whole practice: new listener, Launch to the end (${ours.sessionItems} items, ${ours.sessionRequests} requests; baseline ${baseline.sessionItems}, ${baseline.sessionRequests})`);
+  heading(
+    `Whole practice: new listener, Launch to the end (${ours.sessionItems} items, ${ours.sessionRequests} requests; baseline ${baseline.sessionItems}, ${baseline.sessionRequests})`,
+  );
   compare('DynamoDB calls', ours.session.calls, baseline.session.calls, units);
   compare('read request units', ours.session.readUnits, baseline.session.readUnits, units);
   compare('write request units', ours.session.writeUnits, baseline.session.writeUnits, units);
@@ -139,7 +186,13 @@ export function report(f: Figures): { text: string; passed: boolean } {
   ] as const;
   const choices = grid(
     ['Build choices for ours (cold LaunchRequest, same run)', 'bundle', 'overhead', 'require', 'vs shipped'],
-    variants.map(([name, bytes, runs]) => [`  ${name}`, kb(bytes), ms(overhead(runs)), ms(of(runs, (r) => r.loadMs)), x(ratio(overhead(runs), overhead(ours.coldLaunch)))]),
+    variants.map(([name, bytes, runs]) => [
+      `  ${name}`,
+      kb(bytes),
+      ms(overhead(runs)),
+      ms(of(runs, (r) => r.loadMs)),
+      x(ratio(overhead(runs), overhead(ours.coldLaunch))),
+    ]),
   );
 
   const targets = rows.filter((row) => row.pass !== undefined);

@@ -50,6 +50,9 @@ export const launch = (at: At) => launchEnvelope(options(at));
 /** "Alexa, next": a voice skip while the practice plays. */
 export const skip = (at: At) => intent('AMAZON.NextIntent', options(at));
 
-export const audioEvent = (type: 'PlaybackStarted' | 'PlaybackNearlyFinished' | 'PlaybackFinished' | 'PlaybackStopped', token: string, offsetMs: number, at: At) =>
-  deviceEvent(type, token, offsetMs, options(at));
-
+export const audioEvent = (
+  type: 'PlaybackStarted' | 'PlaybackNearlyFinished' | 'PlaybackFinished' | 'PlaybackStopped',
+  token: string,
+  offsetMs: number,
+  at: At,
+) => deviceEvent(type, token, offsetMs, options(at));

@@ -45,7 +45,10 @@ function skillEnv(variant: Variant, endpoint: string): Record<string, string> {
   };
 }
 
-const sender = (server: WarmServer): SendOne => async (event) => (await server.send([event])).responses[0] as ResponseEnvelope;
+const sender =
+  (server: WarmServer): SendOne =>
+  async (event) =>
+    (await server.send([event])).responses[0] as ResponseEnvelope;
 
 /** Sends one request at a time through the metering proxy and records each one's DynamoDB use. */
 function metered(server: WarmServer, dynamo: BenchDynamo) {
@@ -67,8 +70,13 @@ async function main(): Promise<void> {
   const alexa = await startBenchAlexaApi(ALEXA_API_LATENCY_MS);
   aimEnvelopesAt(alexa.endpoint);
   const bundles: Record<Variant, Bundle> = { ours: builds.ours, baseline: builds.baseline };
-  const timing = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.endpoint))])) as Record<Variant, WarmServer>;
-  const metering = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.meteredEndpoint))])) as Record<Variant, WarmServer>;
+  const timing = Object.fromEntries(VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.endpoint))])) as Record<
+    Variant,
+    WarmServer
+  >;
+  const metering = Object.fromEntries(
+    VARIANTS.map((v) => [v, new WarmServer(builds.child, bundles[v].file, skillEnv(v, dynamo.meteredEndpoint))]),
+  ) as Record<Variant, WarmServer>;
   const clock = new Clock();
   const figures = {} as Record<Variant, VariantFigures>;
   try {
@@ -93,7 +101,8 @@ async function main(): Promise<void> {
     // A listener mid-practice for the timed requests, in each skill's own table.
     const tokens = {} as Record<Variant, string>;
     const warmUser = benchUserId('warm');
-    for (const variant of VARIANTS) tokens[variant] = (await play(sender(timing[variant]), builds.catalog, warmUser, clock, 2)).tokens.at(-1) as string;
+    for (const variant of VARIANTS)
+      tokens[variant] = (await play(sender(timing[variant]), builds.catalog, warmUser, clock, 2)).tokens.at(-1) as string;
 
     // Cold starts: whole processes, interleaved so drift on the machine hits every variant alike.
     const eventFile = (name: string, event: RequestEnvelope) => {
@@ -102,8 +111,18 @@ async function main(): Promise<void> {
       return file;
     };
     const launchFile = eventFile('launch', requestOf('Launch', '', warmUser, clock));
-    const nearlyFiles = Object.fromEntries(VARIANTS.map((v) => [v, eventFile(`nearly-${v}`, requestOf('NearlyFinished', tokens[v], warmUser, clock))])) as Record<Variant, string>;
-    const cold = { bare: [] as number[], launch: { ours: [], baseline: [] }, newDevice: { ours: [], baseline: [] }, nearly: { ours: [], baseline: [] }, arrowsKept: [], sdkClient: [], sdkExternal: [] } as {
+    const nearlyFiles = Object.fromEntries(
+      VARIANTS.map((v) => [v, eventFile(`nearly-${v}`, requestOf('NearlyFinished', tokens[v], warmUser, clock))]),
+    ) as Record<Variant, string>;
+    const cold = {
+      bare: [] as number[],
+      launch: { ours: [], baseline: [] },
+      newDevice: { ours: [], baseline: [] },
+      nearly: { ours: [], baseline: [] },
+      arrowsKept: [],
+      sdkClient: [],
+      sdkExternal: [],
+    } as {
       bare: number[];
       launch: Record<Variant, ColdRun[]>;
       /** A Launch from an Echo whose time zone the listener's item does not hold yet. */
@@ -153,7 +172,9 @@ async function main(): Promise<void> {
     }
     for (const variant of VARIANTS) {
       // A warm Launch from an Echo the listener's item has no zone for: one Settings API call each.
-      const events = Array.from({ length: WARM_N / 4 }, (_, i) => launch({ ...clock.at(warmUser), deviceId: `amzn1.ask.device.BENCH-WARM-${variant}-${i}` }));
+      const events = Array.from({ length: WARM_N / 4 }, (_, i) =>
+        launch({ ...clock.at(warmUser), deviceId: `amzn1.ask.device.BENCH-WARM-${variant}-${i}` }),
+      );
       figures[variant].warmNewDevice = (await timing[variant].send(events)).ms;
     }
     for (const variant of VARIANTS) {

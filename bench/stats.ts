@@ -48,6 +48,9 @@ export function grid(header: readonly string[], cells: readonly string[][]): str
   const line = (cell: readonly string[]) =>
     cell.length === 1
       ? cell[0]
-      : cell.map((text, column) => (column === 0 ? text.padEnd(widths[column]) : text.padStart(widths[column]))).join('  ').trimEnd();
+      : cell
+          .map((text, column) => (column === 0 ? text.padEnd(widths[column]) : text.padStart(widths[column])))
+          .join('  ')
+          .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(line)].join('\n');
 }

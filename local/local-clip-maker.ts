@@ -23,10 +23,16 @@ export function createLocalClipMaker(audioDir: string, settings: RenderSettings 
     async make(text, files) {
       refuseWakeWords(text);
       const [first, ...copies] = files.map((file) => join(clipDir, file));
-      if (await exists(first) && (await Promise.all(copies.map(exists))).every(Boolean)) return;
+      if ((await exists(first)) && (await Promise.all(copies.map(exists))).every(Boolean)) return;
       await mkdir(clipDir, { recursive: true });
       engine ??= createSpeechEngine(settings.voice, { concurrency: 1 });
-      const clip = { id: 'sankalpa-personal', sectionId: 'sankalpa' as const, title: 'your sankalpa', leadInSec: 0.5, cues: [{ say: text, pauseSec: CLIP_SILENCE_AFTER_SEC }] };
+      const clip = {
+        id: 'sankalpa-personal',
+        sectionId: 'sankalpa' as const,
+        title: 'your sankalpa',
+        leadInSec: 0.5,
+        cues: [{ say: text, pauseSec: CLIP_SILENCE_AFTER_SEC }],
+      };
       await renderSegmentAudio(clip, settings, engine, first);
       await Promise.all(copies.map((copy) => copyFile(first, copy)));
     },
@@ -38,5 +44,8 @@ export function createLocalClipMaker(audioDir: string, settings: RenderSettings 
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then((info) => info.size > 0, () => false);
+  return stat(file).then(
+    (info) => info.size > 0,
+    () => false,
+  );
 }

@@ -37,7 +37,10 @@ export function whyNotLocal(request: RequestOrigin): string | undefined {
 
 export function localOnly(req: Request, res: Response, next: NextFunction): void {
   const reason = whyNotLocal({ remoteAddress: req.socket.remoteAddress, headers: req.headers });
-  if (!reason) return next();
+  if (!reason) {
+    next();
+    return;
+  }
   res.status(403).type('text/plain').send(`The device simulator only answers this computer (request ${reason}).\n`);
 }
 

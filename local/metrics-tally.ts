@@ -85,9 +85,16 @@ export function reportText(tally: MetricTally, sectionOrder: readonly string[]):
     `Errors: ${errors.length ? errors.map(([name, n]) => `${name.slice('Error.'.length)} ${n}`).join(', ') : 'none'}`,
     '',
     'Where listeners stopped (section, stops, share):',
-    ...rows.map((row) => `  ${row.section.padEnd(width)}  ${String(row.stops).padStart(5)}  ${(100 * row.share).toFixed(0).padStart(3)}%  ${'#'.repeat(Math.round(40 * row.share))}`),
+    ...rows.map(
+      (row) =>
+        `  ${row.section.padEnd(width)}  ${String(row.stops).padStart(5)}  ${(100 * row.share).toFixed(0).padStart(3)}%  ${'#'.repeat(Math.round(40 * row.share))}`,
+    ),
     '',
-    `By variant: ${Object.entries(tally.byVariant).map(([variant, metrics]) => `${variant} ${metrics.PracticeStarted ?? 0} started / ${metrics.PracticeCompleted ?? 0} completed`).join('; ') || 'none'}`,
+    `By variant: ${
+      Object.entries(tally.byVariant)
+        .map(([variant, metrics]) => `${variant} ${metrics.PracticeStarted ?? 0} started / ${metrics.PracticeCompleted ?? 0} completed`)
+        .join('; ') || 'none'
+    }`,
   ].join('\n');
 }
 

@@ -100,10 +100,7 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
   const authorityPrefix = `amzn1.er-authority.echo-sdk.${options.skillId ?? 'amzn1.ask.skill.local-simulator'}`;
   const inv = escapeRegExp(invocation);
   const launchPattern = new RegExp(`^(?:${LAUNCH_VERBS} )?(?:the )?${inv}(?: skill)?$`);
-  const oneShotPatterns = [
-    new RegExp(`^${ONE_SHOT_VERBS} ${inv} ${ONE_SHOT_JOINERS}(.+)$`),
-    new RegExp(`^(.+?) (?:with|using|on|from|in) ${inv}$`),
-  ];
+  const oneShotPatterns = [new RegExp(`^${ONE_SHOT_VERBS} ${inv} ${ONE_SHOT_JOINERS}(.+)$`), new RegExp(`^(.+?) (?:with|using|on|from|in) ${inv}$`)];
 
   function slotsOf(intentName: string, captured: Record<string, string>): { slots: Record<string, UnderstoodSlot>; unresolved: number } {
     const slots: Record<string, UnderstoodSlot> = {};
@@ -145,7 +142,13 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
     }
     for (const [intentName, phrases] of Object.entries(BUILT_IN_PHRASES)) {
       if (!intents.has(intentName) || !phrases.includes(text)) continue;
-      found.push({ intent: intentName, via: `built-in phrase "${text}"`, slots: slotsOf(intentName, {}).slots, unresolved: 0, literalLength: text.length });
+      found.push({
+        intent: intentName,
+        via: `built-in phrase "${text}"`,
+        slots: slotsOf(intentName, {}).slots,
+        unresolved: 0,
+        literalLength: text.length,
+      });
     }
     // "Alexa, stop" during playback reaches an AudioPlayer skill as a pause.
     if (context.playing && intents.has('AMAZON.PauseIntent')) {
@@ -158,10 +161,7 @@ export function createNlu(model: InteractionModel, options: { skillId?: string }
     const heard = normalizeUtterance(said).replace(/^(?:alexa|echo|computer) /, '');
     if (!heard) return { kind: 'none', heard, reason: 'nothing was said' };
     const inSessionSample =
-      context.inSession &&
-      candidatesFor(heard, context).some(
-        (candidate) => candidate.via.startsWith('sample') && candidate.unresolved === 0,
-      );
+      context.inSession && candidatesFor(heard, context).some((candidate) => candidate.via.startsWith('sample') && candidate.unresolved === 0);
     if (launchPattern.test(heard) && !inSessionSample) return { kind: 'launch', heard };
     const elicited = context.elicit && fillElicitedSlot(heard, context.elicit);
     if (elicited) return elicited;

@@ -25,9 +25,7 @@ export function createDynamoClient(config: DynamoConfig): DynamoDBClient {
           throwOnRequestTimeout: true,
         },
     // A local DynamoDB accepts any credentials; AWS uses the Lambda role's.
-    ...(local && !process.env.AWS_ACCESS_KEY_ID
-      ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(local && !process.env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
 }
 
@@ -42,4 +40,3 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): Li
     tableName,
   );
 }
-

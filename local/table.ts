@@ -44,7 +44,9 @@ async function tableStatus(db: TableCalls, tableName: string): Promise<string | 
 /** dynalite has no TTL at all (it answers UnknownOperationException); Amazon's DynamoDB Local does. */
 async function enableTimeToLive(db: TableCalls, tableName: string): Promise<void> {
   try {
-    const { TimeToLiveDescription } = await db.call<{ TimeToLiveDescription?: { TimeToLiveStatus?: string } }>('DescribeTimeToLive', { TableName: tableName });
+    const { TimeToLiveDescription } = await db.call<{ TimeToLiveDescription?: { TimeToLiveStatus?: string } }>('DescribeTimeToLive', {
+      TableName: tableName,
+    });
     if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
     await db.call('UpdateTimeToLive', { TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } });
   } catch (error) {

@@ -41,17 +41,7 @@ export const NAVIGATION_TARGETS: readonly NavigationTarget[] = [
   },
   {
     id: 'body-scan',
-    names: [
-      'body scan',
-      'scan',
-      'face',
-      'the face scan',
-      'face scan',
-      'mouth and face',
-      'rotation of awareness',
-      'the body scan',
-      'scanning',
-    ],
+    names: ['body scan', 'scan', 'face', 'the face scan', 'face scan', 'mouth and face', 'rotation of awareness', 'the body scan', 'scanning'],
   },
   {
     id: 'spine-rotation',
@@ -74,16 +64,7 @@ export const NAVIGATION_TARGETS: readonly NavigationTarget[] = [
   },
   {
     id: 'spine-rotation-thoracic',
-    names: [
-      'upper back',
-      'middle back',
-      'mid back',
-      'thoracic',
-      'ribs',
-      'chest vertebrae',
-      'thoracic spine',
-      'my upper back',
-    ],
+    names: ['upper back', 'middle back', 'mid back', 'thoracic', 'ribs', 'chest vertebrae', 'thoracic spine', 'my upper back'],
   },
   {
     id: 'spine-rotation-lumbar',

@@ -95,7 +95,10 @@ const cervical: Segment = {
   title: 'the neck vertebrae',
   leadInSec: 2,
   cues: [
-    c('Now we come to the spine. Nothing really needs to move. Simply imagine each bone turning gently one way, then the other way, then back to centre.', 3),
+    c(
+      'Now we come to the spine. Nothing really needs to move. Simply imagine each bone turning gently one way, then the other way, then back to centre.',
+      3,
+    ),
     c('Begin with the seven vertebrae of the neck, starting at the base of the skull.', 3),
     ...vertebraCues({
       count: 7,
@@ -213,8 +216,7 @@ function sideCues(side: 'right' | 'left'): Cue[] {
 // The practice
 // ---------------------------------------------------------------------------------------------
 
-const SANKALPA_LEAD_IN =
-  'If you have none, silently say to yourself, with feeling: I accept myself just as I am.';
+const SANKALPA_LEAD_IN = 'If you have none, silently say to yourself, with feeling: I accept myself just as I am.';
 
 export const spineNidra: Practice = {
   id: 'spine-nidra',
@@ -351,12 +353,18 @@ export const spineNidra: Practice = {
     ]),
 
     {
-      ...singleSegmentSection('rest', 'the rest', 2, [
-        c('Now simply rest. Your whole body resting, the breath and the energy flowing on their own.', 20),
-        c('There is nothing to do, and nowhere to go.', 30),
-        c('Just rest.', 30),
-        c('You are safe, and at ease.', 25),
-      ], { softening: NIGHT_VOICE.rest }),
+      ...singleSegmentSection(
+        'rest',
+        'the rest',
+        2,
+        [
+          c('Now simply rest. Your whole body resting, the breath and the energy flowing on their own.', 20),
+          c('There is nothing to do, and nowhere to go.', 30),
+          c('Just rest.', 30),
+          c('You are safe, and at ease.', 25),
+        ],
+        { softening: NIGHT_VOICE.rest },
+      ),
       alternates: [longerRest],
     },
 

@@ -59,9 +59,14 @@ export function composeVariants(options: readonly VariantOption[]): PracticeVari
   return combinations
     .filter((set) => set.length > 0)
     .map((set) => {
-      const originals = [...new Set(set.flatMap((option) => Object.keys(option.replace)))].filter((id) => !introduced.has(id) || options.some((o) => o.replace[id]?.includes(id)));
+      const originals = [...new Set(set.flatMap((option) => Object.keys(option.replace)))].filter(
+        (id) => !introduced.has(id) || options.some((o) => o.replace[id]?.includes(id)),
+      );
       const replace = Object.fromEntries(
-        originals.map((id) => [id, [...set].reverse().reduce<string[]>((ids, option) => ids.flatMap((each) => option.replace[each] ?? [each]), [id])]),
+        originals.map((id) => [
+          id,
+          [...set].reverse().reduce<string[]>((ids, option) => ids.flatMap((each) => option.replace[each] ?? [each]), [id]),
+        ]),
       );
       const titles = set.map((option) => option.title);
       const title = titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`;

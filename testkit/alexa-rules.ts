@@ -38,15 +38,12 @@ function openSessionProblems(requestType: string, response: ResponseEnvelope['re
   if (NO_CONVERSATION.test(requestType) || response.shouldEndSession === true || !response.outputSpeech) return [];
   const problems: string[] = [];
   if (!response.reprompt) problems.push(`${requestType}: the session is left open without a reprompt`);
-  if (!spokenText(response.outputSpeech).endsWith('?')) problems.push(`${requestType}: the session is left open but the speech does not end with a question`);
+  if (!spokenText(response.outputSpeech).endsWith('?'))
+    problems.push(`${requestType}: the session is left open but the speech does not end with a question`);
   return problems;
 }
 
-export function alexaRuleViolations(
-  request: RequestEnvelope,
-  envelope: ResponseEnvelope,
-  options: { audioBaseUrl?: string } = {},
-): string[] {
+export function alexaRuleViolations(request: RequestEnvelope, envelope: ResponseEnvelope, options: { audioBaseUrl?: string } = {}): string[] {
   const problems: string[] = [];
   const requestType = request.request.type;
   const response = envelope.response ?? {};
@@ -83,7 +80,7 @@ export function alexaRuleViolations(
     if (behavior !== 'ENQUEUE' && stream.expectedPreviousToken !== undefined) {
       problems.push(`expectedPreviousToken with ${behavior} (only allowed with ENQUEUE)`);
     }
-    if (!stream.url || !stream.url.startsWith('https://')) problems.push(`stream URL is not https: ${stream.url}`);
+    if (!stream.url?.startsWith('https://')) problems.push(`stream URL is not https: ${stream.url}`);
     if (stream.url && stream.url.length > MAX_URL_LENGTH) problems.push('stream URL longer than 8000 characters');
     if (options.audioBaseUrl && stream.url && !stream.url.startsWith(`${options.audioBaseUrl}/`)) {
       problems.push(`stream URL outside AUDIO_BASE_URL: ${stream.url}`);
@@ -92,8 +89,9 @@ export function alexaRuleViolations(
       if (name !== 'art' && name !== 'backgroundImage') continue;
       for (const { url } of (image as ImageLike | undefined)?.sources ?? []) {
         // The device fetches pictures itself, like the audio: https only, from where the audio lives.
-        if (!url || !url.startsWith('https://')) problems.push(`${name} image URL is not https: ${url}`);
-        else if (options.audioBaseUrl && !url.startsWith(`${options.audioBaseUrl}/`)) problems.push(`${name} image URL outside AUDIO_BASE_URL: ${url}`);
+        if (!url?.startsWith('https://')) problems.push(`${name} image URL is not https: ${url}`);
+        else if (options.audioBaseUrl && !url.startsWith(`${options.audioBaseUrl}/`))
+          problems.push(`${name} image URL outside AUDIO_BASE_URL: ${url}`);
       }
     }
     if (!stream.token || stream.token.length > MAX_TOKEN_LENGTH) problems.push('token missing or longer than 1024 characters');

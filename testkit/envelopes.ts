@@ -50,7 +50,13 @@ export function envelope(request: Record<string, unknown>, options: EnvelopeOpti
   // Fresh objects for context and session alike, so a test that tampers with one leaves the other.
   const application = () => ({ applicationId: options.skillId ?? SKILL_ID });
   const user = () => ({ userId: options.userId ?? LISTENER_ID });
-  const api = options.api === false ? {} : { apiEndpoint: options.api?.endpoint ?? ALEXA_API_ENDPOINT, ...(options.api?.accessToken ? { apiAccessToken: options.api.accessToken } : {}) };
+  const api =
+    options.api === false
+      ? {}
+      : {
+          apiEndpoint: options.api?.endpoint ?? ALEXA_API_ENDPOINT,
+          ...(options.api?.accessToken ? { apiAccessToken: options.api.accessToken } : {}),
+        };
   const context: Record<string, unknown> = {
     System: {
       application: application(),
@@ -61,7 +67,8 @@ export function envelope(request: Record<string, unknown>, options: EnvelopeOpti
     },
   };
   if (options.player) context.AudioPlayer = options.player;
-  const timestamp = typeof options.timestamp === 'number' ? new Date(options.timestamp).toISOString() : (options.timestamp ?? new Date().toISOString());
+  const timestamp =
+    typeof options.timestamp === 'number' ? new Date(options.timestamp).toISOString() : (options.timestamp ?? new Date().toISOString());
   const body: Record<string, unknown> = {
     version: '1.0',
     context,
@@ -90,7 +97,15 @@ export function intent(name: string, options: EnvelopeOptions & { slots?: Record
 /** A `section` slot as Alexa fills it, with or without an entity-resolution match. */
 export function sectionSlot(spoken: string, resolvedId?: string): Record<string, unknown> {
   const resolutions = resolvedId
-    ? { resolutionsPerAuthority: [{ authority: 'amzn1.er-authority.echo-sdk.SECTION', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: spoken, id: resolvedId } }] }] }
+    ? {
+        resolutionsPerAuthority: [
+          {
+            authority: 'amzn1.er-authority.echo-sdk.SECTION',
+            status: { code: 'ER_SUCCESS_MATCH' },
+            values: [{ value: { name: spoken, id: resolvedId } }],
+          },
+        ],
+      }
     : { resolutionsPerAuthority: [{ authority: 'amzn1.er-authority.echo-sdk.SECTION', status: { code: 'ER_SUCCESS_NO_MATCH' } }] };
   return { section: { name: 'section', value: spoken, confirmationStatus: 'NONE', resolutions } };
 }

@@ -46,7 +46,8 @@ export const FAULT_ANSWERS = {
     status: 400,
     body: {
       __type: `${ERROR_PREFIX}ProvisionedThroughputExceededException`,
-      message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+      message:
+        'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
     },
   },
   internal: { status: 500, body: { __type: `${ERROR_PREFIX}InternalServerError`, message: 'Internal server error' } },
@@ -73,16 +74,20 @@ export async function startFaultProxy(upstream = process.env.DYNAMODB_ENDPOINT):
   const forward = (incoming: IncomingMessage, body: Buffer, outgoing: ServerResponse) =>
     new Promise<void>((resolve) => {
       forwarded += 1;
-      const upstreamRequest = request(`${upstream}${incoming.url ?? '/'}`, { method: incoming.method, headers: incoming.headers, agent }, (answer) => {
-        const parts: Buffer[] = [];
-        answer.on('data', (part: Buffer) => parts.push(part));
-        answer.on('end', () => {
-          // The client may have given up long ago; dynalite has acted on the request all the same.
-          if (!outgoing.destroyed) outgoing.writeHead(answer.statusCode ?? 500, answer.headers).end(Buffer.concat(parts));
-          resolve();
-        });
-        answer.on('error', () => resolve());
-      });
+      const upstreamRequest = request(
+        `${upstream}${incoming.url ?? '/'}`,
+        { method: incoming.method, headers: incoming.headers, agent },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (part: Buffer) => parts.push(part));
+          answer.on('end', () => {
+            // The client may have given up long ago; dynalite has acted on the request all the same.
+            if (!outgoing.destroyed) outgoing.writeHead(answer.statusCode ?? 500, answer.headers).end(Buffer.concat(parts));
+            resolve();
+          });
+          answer.on('error', () => resolve());
+        },
+      );
       upstreamRequest.on('error', () => {
         outgoing.destroy();
         resolve();
@@ -120,7 +125,11 @@ export async function startFaultProxy(upstream = process.env.DYNAMODB_ENDPOINT):
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       seen += 1;
-      operations.push(String(incoming.headers['x-amz-target'] ?? '').split('.').pop() ?? '');
+      operations.push(
+        String(incoming.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '',
+      );
       const body = Buffer.concat(chunks);
       if (mode === 'throttled' || mode === 'internal') answerWith(outgoing, mode);
       else if (mode === 'slow') hold(incoming, body, outgoing);

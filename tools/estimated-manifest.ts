@@ -28,9 +28,7 @@ export function estimatedManifest(): ManifestLike {
       })),
     ),
     variants: Object.fromEntries(variants.map((variant) => [variant.id, variant.sequence])),
-    variantFiles: Object.fromEntries(
-      variants.map((variant) => [variant.id, variant.sequence.map((id) => fileOf(id, variant.ambience === 'none'))]),
-    ),
+    variantFiles: Object.fromEntries(variants.map((variant) => [variant.id, variant.sequence.map((id) => fileOf(id, variant.ambience === 'none'))])),
     images: estimatedImages(),
     // Both files last the configured loop length (the renderer makes them sample-exact).
     sleepSounds: (['loop', 'fade'] as const).map((role) => ({

@@ -40,9 +40,7 @@ export class DynamoDbV3PersistenceAdapter implements PersistenceAdapter {
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
-    await this.documents.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...this.key(envelope), [this.attributesName]: attributes } }),
-    );
+    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...this.key(envelope), [this.attributesName]: attributes } }));
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {

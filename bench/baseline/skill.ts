@@ -110,20 +110,27 @@ export function baselineHandler(tracks: readonly Track[], adapter: PersistenceAd
     },
   };
 
-  const inSession = (names: string[], controllerTypes: string[] = []): RequestHandler['canHandle'] => async (input) =>
-    (await infoOf(input)).inPlaybackSession && (names.includes(intentName(input) ?? '') || controllerTypes.includes(requestType(input)));
+  const inSession =
+    (names: string[], controllerTypes: string[] = []): RequestHandler['canHandle'] =>
+    async (input) =>
+      (await infoOf(input)).inPlaybackSession && (names.includes(intentName(input) ?? '') || controllerTypes.includes(requestType(input)));
 
   const handlers: RequestHandler[] = [
     launch,
     audioEvents,
     {
       canHandle: async (input) =>
-        requestType(input) === 'PlaybackController.PlayCommandIssued' ||
-        ['AMAZON.ResumeIntent', 'PlayAudio'].includes(intentName(input) ?? ''),
+        requestType(input) === 'PlaybackController.PlayCommandIssued' || ['AMAZON.ResumeIntent', 'PlayAudio'].includes(intentName(input) ?? ''),
       handle: async (input) => controller.play(input, await infoOf(input)),
     },
-    { canHandle: inSession(['AMAZON.NextIntent'], ['PlaybackController.NextCommandIssued']), handle: async (input) => controller.move(input, await infoOf(input), 1) },
-    { canHandle: inSession(['AMAZON.PreviousIntent'], ['PlaybackController.PreviousCommandIssued']), handle: async (input) => controller.move(input, await infoOf(input), -1) },
+    {
+      canHandle: inSession(['AMAZON.NextIntent'], ['PlaybackController.NextCommandIssued']),
+      handle: async (input) => controller.move(input, await infoOf(input), 1),
+    },
+    {
+      canHandle: inSession(['AMAZON.PreviousIntent'], ['PlaybackController.PreviousCommandIssued']),
+      handle: async (input) => controller.move(input, await infoOf(input), -1),
+    },
     {
       canHandle: (input) =>
         ['AMAZON.PauseIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent'].includes(intentName(input) ?? '') ||

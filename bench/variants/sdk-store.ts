@@ -3,7 +3,7 @@
  * same store logic over the AWS SDK's DynamoDBClient (still loaded lazily, on the first request
  * that needs it). Measures what the lean wire client buys on a cold start.
  */
-import { type DynamoConfig } from '../../lambda/store/limits';
+import type { DynamoConfig } from '../../lambda/store/limits';
 import { createDynamoClient } from '../../local/sdk-dynamo';
 import { createDynamoStore } from '../../local/sdk-dynamo';
 import type { ListenerStore } from '../../lambda/store/types';

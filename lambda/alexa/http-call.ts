@@ -25,7 +25,10 @@ export async function httpCall(
       });
       incoming.on('error', fail);
     });
-    const timer = setTimeout(() => outgoing.destroy(Object.assign(new Error(`no answer within ${options.budgetMs} ms`), { name: 'TimeoutError' })), options.budgetMs);
+    const timer = setTimeout(
+      () => outgoing.destroy(Object.assign(new Error(`no answer within ${options.budgetMs} ms`), { name: 'TimeoutError' })),
+      options.budgetMs,
+    );
     function fail(error: Error) {
       clearTimeout(timer);
       reject(error);

@@ -14,9 +14,7 @@ const CREATE_BUDGET_MS = 2_000;
 
 export type { DailyTime } from '../playback/record';
 
-export type ReminderOutcome =
-  | { outcome: 'created' }
-  | { outcome: 'no-permission' | 'failed'; status?: number; code?: string };
+export type ReminderOutcome = { outcome: 'created' } | { outcome: 'no-permission' | 'failed'; status?: number; code?: string };
 
 /** What the request says about the grant; a stale "granted" still ends as 401/403 from the API. */
 export function hasRemindersPermission(envelope: RequestEnvelope): boolean {

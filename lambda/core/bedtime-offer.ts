@@ -54,11 +54,7 @@ export function answerBedtimeNo(_offer: BedtimeDialog, facts: Facts): Answer {
 }
 
 /** Alexa's answer to the permission question: ACCEPTED, DENIED or NOT_ANSWERED, or an error status. */
-export function answerPermission(
-  offer: BedtimeDialog,
-  facts: Facts,
-  answer: { statusCode: string; status?: string; isCardThrown?: boolean },
-): Plan {
+export function answerPermission(offer: BedtimeDialog, facts: Facts, answer: { statusCode: string; status?: string; isCardThrown?: boolean }): Plan {
   // 400 means the manifest lacks the permission; 500, Alexa failed. Neither is the listener's doing.
   if (answer.statusCode !== '200') return begin(facts, bedtimeSay.failed, 'failed');
   if (answer.status === 'ACCEPTED') return createThenBegin(offer, facts, false);

@@ -44,9 +44,16 @@ export function isBedtimeDialog(value: unknown): value is BedtimeDialog {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { hour, minute, zone, ...rest } = value as Record<string, unknown>;
   return (
-    Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 &&
-    Number.isInteger(minute) && (minute as number) >= 0 && (minute as number) <= 55 && (minute as number) % 5 === 0 &&
-    typeof zone === 'string' && zone.length <= MAX_ZONE_CHARS && isKnownTimeZone(zone) &&
+    Number.isInteger(hour) &&
+    (hour as number) >= 0 &&
+    (hour as number) <= 23 &&
+    Number.isInteger(minute) &&
+    (minute as number) >= 0 &&
+    (minute as number) <= 55 &&
+    (minute as number) % 5 === 0 &&
+    typeof zone === 'string' &&
+    zone.length <= MAX_ZONE_CHARS &&
+    isKnownTimeZone(zone) &&
     Object.keys(rest).length === 0
   );
 }

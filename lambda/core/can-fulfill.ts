@@ -40,7 +40,9 @@ function slotAnswer(intent: string, slot: string, asked: AskedSlot): SlotAnswer 
 
 export function canFulfillIntent(intent: string, slots: Record<string, AskedSlot>): { canFulfill: Verdict; slots?: Record<string, SlotAnswer> } {
   if (!OWN.has(intent)) return { canFulfill: 'NO' };
-  const answers = Object.entries(slots).map(([name, asked]) => [name, slotAnswer(intent, name, asked) ?? { canUnderstand: 'NO', canFulfill: 'NO' }] as const);
+  const answers = Object.entries(slots).map(
+    ([name, asked]) => [name, slotAnswer(intent, name, asked) ?? { canUnderstand: 'NO', canFulfill: 'NO' }] as const,
+  );
   const needsSlot = intent === 'SkipToSectionIntent' || intent === 'SetSankalpaIntent' || intent === 'PickIdeaIntent';
   const allFulfilled = answers.every(([, answer]) => answer.canFulfill === 'YES');
   const verdict: Verdict = (needsSlot && answers.length === 0) || !allFulfilled ? 'MAYBE' : 'YES';

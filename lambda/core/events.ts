@@ -20,7 +20,14 @@ export interface DeviceEvent {
   nowMs: number;
 }
 
-function progressWrite(catalog: Catalog, event: DeviceEvent, kind: ProgressEvent, state: PlaybackState, progressState: ProgressState, extras?: ProgressExtras): Write[] {
+function progressWrite(
+  catalog: Catalog,
+  event: DeviceEvent,
+  kind: ProgressEvent,
+  state: PlaybackState,
+  progressState: ProgressState,
+  extras?: ProgressExtras,
+): Write[] {
   const seq = eventOrder(event.timestamp, kind, event.nowMs);
   if (seq === undefined) return [];
   const offsetMs = storableOffset(catalog, state.segmentId, event.offsetMs);

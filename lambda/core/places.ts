@@ -57,7 +57,13 @@ export function resumePlace(facts: Facts): Place | undefined {
       : stored;
   const point = resumePoint(catalog, progress, facts.nowMs);
   if (!point) return undefined;
-  const place = freshAt(point.variant, point.segmentId, clipOf(record), point.offsetMs, fromDevice ? device.sleep : sleepMinutesFor(record?.preferences));
+  const place = freshAt(
+    point.variant,
+    point.segmentId,
+    clipOf(record),
+    point.offsetMs,
+    fromDevice ? device.sleep : sleepMinutesFor(record?.preferences),
+  );
   return fromDevice && device.person ? { ...place, person: device.person } : place;
 }
 

@@ -40,7 +40,11 @@ export const preferenceSay = {
       preferences?.gentle ? 'a gentle start' : 'tension and release',
       preferences?.nature === false ? 'no nature sounds' : 'nature sounds',
       preferences?.restful ? 'a longer rest' : undefined,
-      preferences?.ending === 'bedtime' ? 'the bedtime ending' : preferences?.ending === 'daytime' ? 'the daytime ending' : 'the ending chosen by the time',
+      preferences?.ending === 'bedtime'
+        ? 'the bedtime ending'
+        : preferences?.ending === 'daytime'
+          ? 'the daytime ending'
+          : 'the ending chosen by the time',
       preferences?.sleepMinutes && preferences.nature !== false ? `sleep sounds for ${durationPhrase(preferences.sleepMinutes)} after it` : undefined,
     ].filter(Boolean);
     return `Your settings: ${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}. Tonight that is ${minutesPhrase(lengthMs)}.`;

@@ -9,10 +9,8 @@ export const sankalpaSay = {
   askAgain: 'All right. What would you like your sankalpa to be?',
   empty: 'I did not hear a sankalpa. Say it in a few words, for example: my spine is supple and free. What is yours?',
   tooLong: 'That is a little long for a sankalpa. A short sentence works best, like: I am calm and at peace. What is yours?',
-  notAnIntention:
-    'That does not sound like an intention. A sankalpa is a short, positive sentence, like: my body feels supported. What is yours?',
-  wakeWord:
-    'That has a word in it that could wake your Echo while the practice plays, like Alexa or Echo. Could you say it another way?',
+  notAnIntention: 'That does not sound like an intention. A sankalpa is a short, positive sentence, like: my body feels supported. What is yours?',
+  wakeWord: 'That has a word in it that could wake your Echo while the practice plays, like Alexa or Echo. Could you say it another way?',
   /** Read back with a stored sankalpa from before the wake-word rule. */
   hasWakeWord: 'It has a word that could wake your Echo, so the practice leaves it out. To change it, say: my sankalpa is, and then your new one.',
   leaveForNow: 'Let us leave it for now. You can set your sankalpa any time.',

@@ -12,7 +12,12 @@ import { after, type Answer, type Facts, type Place, type Plan } from './types';
 
 type SankalpaDialog<K extends Dialog['kind']> = Extract<Dialog, { kind: K }>;
 
-const WHY_NOT = { empty: sankalpaSay.empty, 'too-long': sankalpaSay.tooLong, 'wake-word': sankalpaSay.wakeWord, 'not-an-intention': sankalpaSay.notAnIntention };
+const WHY_NOT = {
+  empty: sankalpaSay.empty,
+  'too-long': sankalpaSay.tooLong,
+  'wake-word': sankalpaSay.wakeWord,
+  'not-an-intention': sankalpaSay.notAnIntention,
+};
 
 /** Where the practice was when this conversation about the sankalpa began. */
 function resumeOf(dialog: Dialog | undefined, facts: Facts): Place | undefined {
@@ -86,11 +91,28 @@ export function chooseIdea(dialog: SankalpaDialog<'sankalpa-ideas'>, facts: Fact
   return idea === undefined ? { ...question(dialog, facts.catalog), speech: sankalpaSay.pickWhat } : save(dialog, facts, idea);
 }
 
-const ORDINALS: Record<string, number> = { first: 0, one: 0, '1': 0, '1st': 0, second: 1, two: 1, '2': 1, '2nd': 1, third: 2, three: 2, '3': 2, '3rd': 2 };
+const ORDINALS: Record<string, number> = {
+  first: 0,
+  one: 0,
+  '1': 0,
+  '1st': 0,
+  second: 1,
+  two: 1,
+  '2': 1,
+  '2nd': 1,
+  third: 2,
+  three: 2,
+  '3': 2,
+  '3rd': 2,
+};
 
 /** Which idea a PickIdea slot names: entity resolution's id, else the words. */
 export function chosenIndex(resolvedId: string | undefined, spoken: string | undefined): number | undefined {
   if (resolvedId && ['1', '2', '3'].includes(resolvedId)) return Number(resolvedId) - 1;
-  const word = (spoken ?? '').toLowerCase().replace(/^(the|number)\s+/, '').replace(/\s+one$/, '').trim();
+  const word = (spoken ?? '')
+    .toLowerCase()
+    .replace(/^(the|number)\s+/, '')
+    .replace(/\s+one$/, '')
+    .trim();
   return ORDINALS[word];
 }

@@ -9,7 +9,20 @@ import { isBedtimeOfferDue } from './bedtime';
 import { offerBedtimeReminder } from './bedtime-offer';
 import { resumeOffer, question } from './dialog';
 import { isSleepSounds } from '../playback/sleep-sounds';
-import { carryOnFrom, sleepMinutesFor, clipOf, currentPlace, speakableSankalpa, freshAt, partTitle, preferredVariant, resumePlace, speakThenCarryOn, startFresh, storedPlace } from './places';
+import {
+  carryOnFrom,
+  sleepMinutesFor,
+  clipOf,
+  currentPlace,
+  speakableSankalpa,
+  freshAt,
+  partTitle,
+  preferredVariant,
+  resumePlace,
+  speakThenCarryOn,
+  startFresh,
+  storedPlace,
+} from './places';
 import { sankalpaSay } from './sankalpa-speech';
 import { minutesPhrase, say } from './speech';
 import { isPlayingNow, type Answer, type Facts, type Place } from './types';
@@ -108,7 +121,12 @@ export function skipTo(facts: Facts, targetId: string | undefined): Answer {
   if (!segmentId) return unknownPart(facts);
   const clip = device?.clip ?? clipOf(facts.record);
   const sleep = device ? device.sleep : sleepMinutesFor(facts.record?.preferences);
-  return { play: freshAt(variant, segmentId, clip, 0, sleep), speech: say.skippingTo(partTitle(catalog, segmentId)), end: true, ...(device ? { count: 'Skip' as const } : {}) };
+  return {
+    play: freshAt(variant, segmentId, clip, 0, sleep),
+    speech: say.skippingTo(partTitle(catalog, segmentId)),
+    end: true,
+    ...(device ? { count: 'Skip' as const } : {}),
+  };
 }
 
 /** The standard practice in the same mix as `variant` (with or without the nature bed). */

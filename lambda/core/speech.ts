@@ -34,21 +34,19 @@ export const say = {
   continuing: (title: string) => `Continuing with ${escapeSsml(title)}.`,
   fromTheStart: 'From the beginning, then.',
   skippingTo: (title: string) => `${capitalize(escapeSsml(title))}.`,
-  unknownPart: (titles: readonly string[]) =>
-    `I can take you to ${joinTitles(titles.map(escapeSsml))}. Which part would you like?`,
+  unknownPart: (titles: readonly string[]) => `I can take you to ${joinTitles(titles.map(escapeSsml))}. Which part would you like?`,
   whichPart: 'Which part would you like? Say skip to, and then its name.',
   lastPart: 'This is the final part of the practice.',
   nothingToResume: 'There is nothing to resume yet, so let us begin from the start.',
   timeLeft: (title: string, left: string) => `You are in ${escapeSsml(title)}. ${capitalize(left)} remain.`,
-  timeLeftPaused: (title: string, left: string) =>
-    `You paused in ${escapeSsml(title)}, with ${left} to go. Say resume when you are ready.`,
+  timeLeftPaused: (title: string, left: string) => `You paused in ${escapeSsml(title)}, with ${left} to go. Say resume when you are ready.`,
   notStarted: (total: string) => `You have not started yet. The whole practice takes ${total}. Say start the practice when you are ready.`,
   inOrderOnly: 'Spine Nidra always plays in its own order, so loop and shuffle are not available.',
   // Help teaches what to say once the skill is open: on Alexa+ a one-shot may never reach the skill.
-  help:
-    'This is Spine Nidra, a guided rest for your spine. Say start the practice to begin, or go to the body scan. To add an intention, say my sankalpa is, and then your words. For a quicker rest, say make it shorter. What would you like to do?',
+  help: 'This is Spine Nidra, a guided rest for your spine. Say start the practice to begin, or go to the body scan. To add an intention, say my sankalpa is, and then your words. For a quicker rest, say make it shorter. What would you like to do?',
   helpReprompt: 'Say start the practice, go to the body scan, or make it shorter. What would you like?',
-  fallback: 'Sorry, I did not catch that. You can say start the practice, go to the body scan, or my sankalpa is, and then your words. What would you like?',
+  fallback:
+    'Sorry, I did not catch that. You can say start the practice, go to the body scan, or my sankalpa is, and then your words. What would you like?',
   /** At night the same offers, fewer words, and a one-line reprompt (the night voice makes them soft). */
   helpAtNight: 'This is Spine Nidra. Say start the practice, go to the body scan, or make it shorter. What would you like?',
   fallbackAtNight: 'Sorry, I missed that. Say start the practice, or go to the body scan. What would you like?',

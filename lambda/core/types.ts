@@ -100,20 +100,21 @@ export interface ReminderOutcome {
 /** An effect first, then (pure) what to do with its outcome. */
 export interface AfterEffect<K extends Effect['kind'] = Effect['kind']> {
   effect: Extract<Effect, { kind: K }>;
-  then: (outcome: Outcomes[K]) => Plan;
+  /** Not `then`: a plan must never look like a promise (awaiting one would run it as one). */
+  next: (outcome: Outcomes[K]) => Plan;
 }
 
 export type Plan = Answer | AfterEffect;
 
-export const after = <K extends Effect['kind']>(effect: Extract<Effect, { kind: K }>, then: (outcome: Outcomes[K]) => Plan): Plan =>
-  ({ effect, then }) as unknown as AfterEffect;
+export const after = <K extends Effect['kind']>(effect: Extract<Effect, { kind: K }>, next: (outcome: Outcomes[K]) => Plan): Plan =>
+  ({ effect, next }) as unknown as AfterEffect;
 
 export const isAfterEffect = (plan: Plan): plan is AfterEffect => 'effect' in plan;
 
 /** The same plan with `change` applied to whichever answer it ends in. */
 export function mapAnswer(plan: Plan, change: (answer: Answer) => Answer): Plan {
   if (!isAfterEffect(plan)) return change(plan);
-  return { effect: plan.effect, then: (outcome: never) => mapAnswer(plan.then(outcome), change) } as AfterEffect;
+  return { effect: plan.effect, next: (outcome: never) => mapAnswer(plan.next(outcome), change) } as AfterEffect;
 }
 
 /** True while the practice is audible or only momentarily held for the listener's request. */

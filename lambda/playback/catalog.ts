@@ -175,7 +175,10 @@ function catalogImages(images: Record<string, CatalogImageSet>): Record<string, 
     return { file: entry.file, widthPixels: entry.widthPixels, heightPixels: entry.heightPixels };
   };
   return Object.fromEntries(
-    Object.entries(images).map(([region, set]) => [region, { art: image(set.art, `${region}.art`), background: image(set.background, `${region}.background`) }]),
+    Object.entries(images).map(([region, set]) => [
+      region,
+      { art: image(set.art, `${region}.art`), background: image(set.background, `${region}.background`) },
+    ]),
   );
 }
 

@@ -72,4 +72,3 @@ export interface ProgressExtras {
   /** A device's time zone, learned by this listener's Launch, written along (skill/device-zone.ts). */
   timeZone?: { device: string } & DeviceZone;
 }
-

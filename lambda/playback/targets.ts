@@ -16,9 +16,7 @@ export function matchTarget(spoken: string | undefined): string | undefined {
   if (!spoken) return undefined;
   const wanted = normalizeSpoken(spoken);
   if (!wanted) return undefined;
-  const byName = NAVIGATION_TARGETS.find(
-    (target) => target.id === wanted || target.names.some((name) => normalizeSpoken(name) === wanted),
-  );
+  const byName = NAVIGATION_TARGETS.find((target) => target.id === wanted || target.names.some((name) => normalizeSpoken(name) === wanted));
   return byName?.id;
 }
 

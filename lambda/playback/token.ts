@@ -63,9 +63,23 @@ export function parseToken(token: unknown): TokenFields | undefined {
   const shapeOk =
     (version === TOKEN_VERSION && fields.length === 7) ||
     (version === PERSON_TOKEN_VERSION && fields.length === 8 && PERSON_HASH.test(person)) ||
-    (version === SLEEP_TOKEN_VERSION && fields.length === 9 && (person === '' || PERSON_HASH.test(person)) && /^\d{1,3}$/.test(sleep) && isSleepMinutes(Number(sleep)));
+    (version === SLEEP_TOKEN_VERSION &&
+      fields.length === 9 &&
+      (person === '' || PERSON_HASH.test(person)) &&
+      /^\d{1,3}$/.test(sleep) &&
+      isSleepMinutes(Number(sleep)));
   if (!shapeOk || !NONCE.test(nonce) || (attempt !== '0' && attempt !== '1') || !CLIP_KEY.test(clip)) return undefined;
-  return { practiceId, version, variant, segmentId, nonce, attempt: attempt === '1' ? 1 : 0, clip, ...(person ? { person } : {}), ...(sleep ? { sleep: Number(sleep) } : {}) };
+  return {
+    practiceId,
+    version,
+    variant,
+    segmentId,
+    nonce,
+    attempt: attempt === '1' ? 1 : 0,
+    clip,
+    ...(person ? { person } : {}),
+    ...(sleep ? { sleep: Number(sleep) } : {}),
+  };
 }
 
 /**

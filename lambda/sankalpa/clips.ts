@@ -37,11 +37,7 @@ export function clipFiles(key: string): string[] {
 export const DEFAULT_CLIP_BUDGET_MS = 3_000;
 
 /** Makes the clip within a time budget and returns its key; undefined without a maker. Rejects on failure. */
-export async function makeClipWithin(
-  maker: ClipMaker | undefined,
-  text: string,
-  budgetMs = DEFAULT_CLIP_BUDGET_MS,
-): Promise<string | undefined> {
+export async function makeClipWithin(maker: ClipMaker | undefined, text: string, budgetMs = DEFAULT_CLIP_BUDGET_MS): Promise<string | undefined> {
   if (!maker) return undefined;
   refuseWakeWords(text);
   const key = clipKey(text, maker.voice);

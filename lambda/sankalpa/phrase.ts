@@ -3,9 +3,7 @@
 export const MAX_SANKALPA_CHARS = 120;
 export const MAX_SANKALPA_WORDS = 20;
 
-export type SankalpaCheck =
-  | { ok: true; text: string }
-  | { ok: false; problem: 'empty' | 'too-long' | 'wake-word' | 'not-an-intention' };
+export type SankalpaCheck = { ok: true; text: string } | { ok: false; problem: 'empty' | 'too-long' | 'wake-word' | 'not-an-intention' };
 
 /** The words an Echo can be set to wake on. Spoken into the room by the practice, any could wake one. */
 export const WAKE_WORDS = ['alexa', 'amazon', 'echo', 'computer', 'ziggy'] as const;
@@ -18,14 +16,37 @@ export function hasWakeWord(text: string): boolean {
 
 /** Words that are commands or chatter, not intentions, when said on their own. */
 const NOT_INTENTIONS = new Set([
-  'yes', 'no', 'yeah', 'nope', 'stop', 'cancel', 'pause', 'resume', 'help', 'next', 'previous', 'nothing',
-  'i don\'t know', 'i dont know', 'never mind', 'nevermind', 'skip', 'repeat', 'what', 'um', 'uh', 'hmm', 'okay', 'ok',
+  'yes',
+  'no',
+  'yeah',
+  'nope',
+  'stop',
+  'cancel',
+  'pause',
+  'resume',
+  'help',
+  'next',
+  'previous',
+  'nothing',
+  "i don't know",
+  'i dont know',
+  'never mind',
+  'nevermind',
+  'skip',
+  'repeat',
+  'what',
+  'um',
+  'uh',
+  'hmm',
+  'okay',
+  'ok',
 ]);
 const QUESTION_START = /^(what|why|how|when|where|who|which|is|are|can|could|should|do|does)\b/;
 
 /** Tidies what Alexa heard: single spaces, no surrounding punctuation, a capital first letter. */
 export function tidySankalpa(raw: string): string {
   const text = raw
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes.
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

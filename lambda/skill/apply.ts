@@ -1,7 +1,7 @@
 /**
  * The apply step: a plan from the core becomes the response (directives, speech, the one dialog
  * state) and the store calls. Effects the plan waits on (a clip, a write whose outcome it speaks,
- * an erasure, a reminder) run here, and their outcomes go back to the plan's own pure `then`.
+ * an erasure, a reminder) run here, and their outcomes go back to the plan's own pure `next`.
  * Rules that hold for every request live here once, not in handlers: a recognised voice that
  * writes or starts playback by voice is listed on the account; device events never speak, hold a
  * session or set shouldEndSession.
@@ -29,7 +29,7 @@ export async function apply(deps: SkillDeps, input: HandlerInput, plan: Plan): P
   let wrote = false;
   while (isAfterEffect(step)) {
     wrote ||= step.effect.kind === 'save';
-    step = step.then(await runEffect(deps, input, context, step.effect) as never);
+    step = step.next((await runEffect(deps, input, context, step.effect)) as never);
   }
   const answer: Answer = step;
   if (answer.count && answer.play) deps.log.metric?.(answer.count, answer.play.variant);

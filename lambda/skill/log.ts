@@ -13,11 +13,7 @@ const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40
 /** Fields that may carry what a listener said, or a token with their clip key in it. */
 const PRIVATE_FIELDS = /^(text|phrase|sankalpa|token|userId|personId|deviceId|accessToken|apiAccessToken)$/i;
 /** Alexa's account, person and device ids, our own tokens, and bearer tokens inside free text. */
-const PRIVATE_TEXT = [
-  /amzn1\.ask\.(account|person|device)\.[\w.-]+/g,
-  /spine-nidra\|[^\s"',]*/g,
-  /Bearer\s+[\w.-]+/gi,
-];
+const PRIVATE_TEXT = [/amzn1\.ask\.(account|person|device)\.[\w.-]+/g, /spine-nidra\|[^\s"',]*/g, /Bearer\s+[\w.-]+/gi];
 const MAX_STRING = 500;
 
 export function redact(value: unknown, depth = 0): unknown {

@@ -13,6 +13,7 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 
 export function refusalReason(envelope: unknown, skillId: string | undefined): string | undefined {
   if (!envelope || typeof envelope !== 'object') return 'not a request envelope';
+  // biome-ignore lint/suspicious/noExplicitAny: an untrusted envelope, read field by field with checks on each.
   const { request, context, session } = envelope as Partial<Record<'request' | 'context' | 'session', Record<string, any>>>;
   if (!request || typeof request !== 'object' || !isText(request.type)) return 'no request type';
   const system = context?.System;

@@ -100,7 +100,14 @@ export const SCREEN_DOCUMENT = {
           items: [
             { type: 'Image', when: "${payload.data.art != ''}", source: '${payload.data.art}', width: '45vh', height: '45vh', scale: 'best-fit' },
             { type: 'Text', text: '${payload.data.section}', fontSize: '32dp', color: '#EEF6FF', textAlign: 'center', marginTop: '12dp' },
-            { type: 'Text', when: "${payload.data.part != ''}", text: '${payload.data.part}', fontSize: '22dp', color: '#9CB4DA', textAlign: 'center' },
+            {
+              type: 'Text',
+              when: "${payload.data.part != ''}",
+              text: '${payload.data.part}',
+              fontSize: '22dp',
+              color: '#9CB4DA',
+              textAlign: 'center',
+            },
             {
               type: 'Frame',
               width: '60vw',
@@ -131,7 +138,9 @@ export function screenInterceptor(deps: SkillDeps): ResponseInterceptor {
       const type = input.requestEnvelope.request.type;
       if (!response || (type !== 'LaunchRequest' && type !== 'IntentRequest') || !supportsApl(input)) return;
       try {
-        const play = response.directives?.find((d): d is PlayDirective => d.type === 'AudioPlayer.Play' && (d as PlayDirective).playBehavior === 'REPLACE_ALL');
+        const play = response.directives?.find(
+          (d): d is PlayDirective => d.type === 'AudioPlayer.Play' && (d as PlayDirective).playBehavior === 'REPLACE_ALL',
+        );
         const stream = play?.audioItem?.stream;
         const state = decodeToken(deps.catalog, stream?.token, (variant, segmentId) => isPlayable(deps.catalog, variant, segmentId));
         if (!stream || !state) return;

@@ -77,4 +77,3 @@ function race<T>(work: Promise<T>, method: string, budgetMs: number, onLate: (la
     );
   });
 }
-

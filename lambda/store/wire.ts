@@ -74,7 +74,12 @@ export function createDynamoWire(config: DynamoConfig): DynamoWire {
     const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string; Message?: string };
     if (status === 200) return parsed;
     const type = (parsed.__type ?? 'UnknownError').split('#').pop() as string;
-    throw new DynamoWireError(type, parsed.message ?? parsed.Message ?? `DynamoDB answered ${status}`, status, status >= 500 || RETRYABLE_TYPES.has(type));
+    throw new DynamoWireError(
+      type,
+      parsed.message ?? parsed.Message ?? `DynamoDB answered ${status}`,
+      status,
+      status >= 500 || RETRYABLE_TYPES.has(type),
+    );
   }
 
   async function call<T>(operation: string, input: object): Promise<T> {

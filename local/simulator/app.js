@@ -84,14 +84,16 @@ async function main() {
     input.value = '';
     say(text);
   });
-  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-say]'))) button.addEventListener('click', () => say(button.dataset.say));
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-say]')))
+    button.addEventListener('click', () => say(button.dataset.say));
   for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-fill]'))) {
     button.addEventListener('click', () => {
       input.value = button.dataset.fill;
       input.focus();
     });
   }
-  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-command]'))) button.addEventListener('click', () => pressButton(button.dataset.command));
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-command]')))
+    button.addEventListener('click', () => pressButton(button.dataset.command));
   document.getElementById('jump-near-end').addEventListener('click', () => device.jumpNearEnd(5));
 
   view.showIdentity({ userId: USER_ID, skillId: state.skillId, audioBaseUrl: state.audioBaseUrl });

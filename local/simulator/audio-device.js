@@ -171,7 +171,7 @@ export class AudioDevice {
 
   onTimeUpdate() {
     const item = this.current;
-    if (!item || !item.started || item.nearlySent || item.stopped) return;
+    if (!item?.started || item.nearlySent || item.stopped) return;
     const leftMs = (this.audio.duration - this.audio.currentTime) * 1000;
     if (Number.isFinite(leftMs) && leftMs <= this.nearlyFinishedMs) {
       item.nearlySent = true;

@@ -61,7 +61,7 @@ export function showNowPlaying(device, practice) {
   $('now-detail').textContent = segment
     ? `${segment.sectionTitle} · ${place.segmentId} · ${clock(offset)}${Number.isFinite(duration) ? ` of ${clock(duration * 1000)}` : ''}`
     : '';
-  $('progress-bar').style.width = Number.isFinite(duration) && duration > 0 ? `${Math.min(100, (offset / 10 / duration))}%` : '0%';
+  $('progress-bar').style.width = Number.isFinite(duration) && duration > 0 ? `${Math.min(100, offset / 10 / duration)}%` : '0%';
   const left = place && practiceLeftMs(practice, place, offset);
   $('time-left').textContent = left === undefined ? '' : `${clock(left)} left in the practice`;
   $('queue-count').textContent = String(device.queue.length);
@@ -114,7 +114,12 @@ export function addExchange(exchange, flags) {
   const entry = element(
     'li',
     { class: flags.length || error ? 'flagged' : '' },
-    element('div', { class: 'exchange-head' }, element('span', { class: 'who' }, label), element('span', { class: 'time' }, `${elapsedMs ?? '?'} ms`)),
+    element(
+      'div',
+      { class: 'exchange-head' },
+      element('span', { class: 'who' }, label),
+      element('span', { class: 'time' }, `${elapsedMs ?? '?'} ms`),
+    ),
     element('div', { class: 'exchange-summary' }, error ? `Failed: ${error}` : answerSummary(response)),
     ...flags.map((flag) => element('div', { class: 'flag' }, `⚠ ${flag}`)),
     details('request', request),

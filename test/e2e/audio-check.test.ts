@@ -138,7 +138,11 @@ describe('audio:check', () => {
       await masterToMp3(toneVoice(), ALEXA_LOUDNESS, { ...encoder, bitrateKbps: 96 }, path.join(dir, 'b.0123456789.mp3'));
       const a = await entryFor(dir, 'a.0123456789.mp3', 'a');
       const b = await entryFor(dir, 'b.0123456789.mp3', 'b');
-      const entries = [{ ...a, durationMs: a.durationMs + 500, sha256: '0'.repeat(64) }, { ...b, bitrateKbps: 64 }, { ...a, segmentId: 'c', file: 'gone.0123456789.mp3' }];
+      const entries = [
+        { ...a, durationMs: a.durationMs + 500, sha256: '0'.repeat(64) },
+        { ...b, bitrateKbps: 64 },
+        { ...a, segmentId: 'c', file: 'gone.0123456789.mp3' },
+      ];
       // The standard variant claims to play a's file as segment b.
       await writeManifest(dir, entries, [a.file, a.file, 'gone.0123456789.mp3']);
       const report = await checkAudioDir(dir);

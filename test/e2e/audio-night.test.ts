@@ -67,7 +67,13 @@ async function vouchFor(dir: string, file: string): Promise<void> {
   const manifest = await readManifest(dir);
   const full = path.join(dir, file);
   const figures = await measureDelivered(full);
-  const truth = { sha256: await sha256File(full), bytes: (await stat(full)).size, integratedLufs: figures.integratedLufs, truePeakDbtp: figures.truePeakDbtp, durationMs: figures.durationMs };
+  const truth = {
+    sha256: await sha256File(full),
+    bytes: (await stat(full)).size,
+    integratedLufs: figures.integratedLufs,
+    truePeakDbtp: figures.truePeakDbtp,
+    durationMs: figures.durationMs,
+  };
   manifest.segments = manifest.segments.map((entry) => (entry.file === file ? { ...entry, ...truth } : entry));
   manifest.sleepSounds = manifest.sleepSounds?.map((entry) => (entry.file === file ? { ...entry, ...truth } : entry));
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -88,7 +94,7 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  it('lists the loop and the fade, the loop length each, in Amazon\'s window near -18 LUFS at 32 kb/s', async () => {
+  it("lists the loop and the fade, the loop length each, in Amazon's window near -18 LUFS at 32 kb/s", async () => {
     const sounds = manifest.sleepSounds ?? [];
     expect(sounds.map((entry) => entry.role)).toEqual(['loop', 'fade']);
     expect(sounds[0].file).toMatch(/^sleep-sounds\.[0-9a-f]{10}\.mp3$/);
@@ -129,7 +135,7 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
     }
   });
 
-  it('fades the last item out over its final stretch, from the loop\'s level', async () => {
+  it("fades the last item out over its final stretch, from the loop's level", async () => {
     const fade = path.join(outDir, (manifest.sleepSounds ?? [])[1].file);
     const loop = path.join(outDir, (manifest.sleepSounds ?? [])[0].file);
     const early = { startSec: 1, durationSec: 5 };
@@ -165,7 +171,9 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
       const text = 'Let the body grow heavy and warm, and rest.';
       await engine.synthesize(text, path.join(dir, 'usual.wav'));
       await engine.synthesize(text, path.join(dir, 'slower.wav'), { rate: 0.92 });
-      const [usual, slower] = await Promise.all(['usual.wav', 'slower.wav'].map(async (name) => parseWav(await readFile(path.join(dir, name))).samples.length));
+      const [usual, slower] = await Promise.all(
+        ['usual.wav', 'slower.wav'].map(async (name) => parseWav(await readFile(path.join(dir, name))).samples.length),
+      );
       expect(slower / usual).toBeGreaterThan(1.05);
       expect(slower / usual).toBeLessThan(1.12);
     } finally {

@@ -16,7 +16,10 @@ import { arrival, detectSilences, ebur128, tinyPractice, withShortSleepSounds } 
 
 /** Polly's answer: about a third of a second of "speech" (a voiced buzz) per word, 16-bit 16 kHz. */
 function fakePcm(ssml: string): Uint8Array {
-  const words = ssml.replace(/<[^>]+>/g, ' ').trim().split(/\s+/).length;
+  const words = ssml
+    .replace(/<[^>]+>/g, ' ')
+    .trim()
+    .split(/\s+/).length;
   const samples = new Int16Array(Math.round(16000 * (0.1 + words * 0.3)));
   for (let i = 1600; i < samples.length - 800; i++) {
     const t = i / 16000;
@@ -50,7 +53,7 @@ describe('Polly speech engine', () => {
     );
   });
 
-  it('slows a softened cue through the prosody rate, in proportion to the voice\'s own 90%', async () => {
+  it("slows a softened cue through the prosody rate, in proportion to the voice's own 90%", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'audio-polly-rate-'));
     try {
       const client = fakeClient();
@@ -72,7 +75,9 @@ describe('Polly speech engine', () => {
     process.env.POLLY_VOICE = 'Joanna';
     const voice = pollyVoice();
     expect(voice.voice).toBe('Joanna');
-    expect(createSpeechEngine(voice, { pollyClient: fakeClient() }).id).toBe('polly:Joanna:engine=neural:rate=90%:sampleRate=16000:sentenceBreakMs=700');
+    expect(createSpeechEngine(voice, { pollyClient: fakeClient() }).id).toBe(
+      'polly:Joanna:engine=neural:rate=90%:sampleRate=16000:sentenceBreakMs=700',
+    );
   });
 
   it('asks Polly for 16 kHz PCM in SSML per cue, and renders it through the whole pipeline', async () => {

@@ -164,7 +164,12 @@ describe('importRecording', () => {
   it('delivers only the variants the cue sheet covers, and needs every standard segment', async () => {
     const partial = path.join(dir, 'partial.txt');
     await writeFile(partial, 'arrival 0\nrest-one 6\nend 13.5\n');
-    const result = await importRecording(tinyPractice(), { recording, cueSheet: partial, outDir: path.join(dir, 'partial'), settings: withShortSleepSounds() });
+    const result = await importRecording(tinyPractice(), {
+      recording,
+      cueSheet: partial,
+      outDir: path.join(dir, 'partial'),
+      settings: withShortSleepSounds(),
+    });
     expect(result.skippedVariants).toEqual(['bedtime', 'bedtime-plain']);
     expect(Object.keys(result.manifest?.variants ?? {})).toEqual(['standard', 'standard-plain']);
 

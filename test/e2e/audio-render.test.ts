@@ -147,7 +147,12 @@ describe('renderPractice with flite and ffmpeg', () => {
 
   it('lists each variant with its segment order and files, sharing the segments they have in common', async () => {
     const manifest = await readManifest(outDir);
-    expect(manifest).toMatchObject({ practiceId: 'tiny-practice', version: 2, defaultVariant: 'standard', engine: 'flite:slt:duration_stretch=1.42' });
+    expect(manifest).toMatchObject({
+      practiceId: 'tiny-practice',
+      version: 2,
+      defaultVariant: 'standard',
+      engine: 'flite:slt:duration_stretch=1.42',
+    });
     expect(manifest.variants).toEqual({
       standard: ['arrival', 'rest-one'],
       bedtime: ['arrival', 'rest-bedtime'],

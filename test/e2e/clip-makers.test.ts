@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SynthesizeSpeechCommand } from '@aws-sdk/client-polly';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLocalClipMaker } from '../../local/local-clip-maker';
 import { CLIP_CACHE_CONTROL, createPollyS3ClipMaker } from '../../lambda/clips/polly-s3-clip-maker';
 import { CLIP_SILENCE_AFTER_SEC, clipFiles, clipKey, makeClipWithin } from '../../lambda/sankalpa/clips';
@@ -18,7 +18,12 @@ describe('Polly + S3 clips (AWS clients stood in: they cannot be reached here)',
         return options.noAudio ? {} : { AudioStream: { transformToByteArray: async () => fakeMp3 } };
       },
     };
-    const s3 = { send: async (command: unknown) => (sent.push(command), {}) };
+    const s3 = {
+      send: async (command: unknown) => {
+        sent.push(command);
+        return {};
+      },
+    };
     return { sent, polly, s3 };
   }
 
@@ -49,13 +54,16 @@ describe('Polly + S3 clips (AWS clients stood in: they cannot be reached here)',
     );
   });
 
-  it.each(['Alexa I am calm and whole', 'I hear the ECHO of my breath', 'computer, I rest'])('refuses to render "%s": a wake word in the room could wake the Echo', async (text) => {
-    const { sent, polly, s3 } = clients();
-    await expect(createPollyS3ClipMaker({ polly, s3, bucket: 'b', voiceId: 'Ruth' }).make(text, ['x.mp3'])).rejects.toThrow(/wake word/);
-    const audioDir = mkdtempSync(join(tmpdir(), 'spine-nidra-clips-'));
-    await expect(createLocalClipMaker(audioDir).make(text, ['y.mp3'])).rejects.toThrow(/wake word/);
-    expect(sent).toEqual([]);
-  });
+  it.each(['Alexa I am calm and whole', 'I hear the ECHO of my breath', 'computer, I rest'])(
+    'refuses to render "%s": a wake word in the room could wake the Echo',
+    async (text) => {
+      const { sent, polly, s3 } = clients();
+      await expect(createPollyS3ClipMaker({ polly, s3, bucket: 'b', voiceId: 'Ruth' }).make(text, ['x.mp3'])).rejects.toThrow(/wake word/);
+      const audioDir = mkdtempSync(join(tmpdir(), 'spine-nidra-clips-'));
+      await expect(createLocalClipMaker(audioDir).make(text, ['y.mp3'])).rejects.toThrow(/wake word/);
+      expect(sent).toEqual([]);
+    },
+  );
 
   it('fails loudly (for the caller to log and carry on) when Polly returns no audio', async () => {
     const { polly, s3 } = clients({ noAudio: true });

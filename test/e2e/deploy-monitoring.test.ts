@@ -30,7 +30,13 @@ describe('monitoring in the packaged stack', () => {
   });
 
   it('alarms on Lambda errors and throttles of the skill function', () => {
-    expect(alarm('SkillErrorsAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: skillFunction, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarm('SkillErrorsAlarm')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: skillFunction,
+      Statistic: 'Sum',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
     expect(alarm('SkillThrottlesAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: skillFunction, Threshold: 1 });
   });
 
@@ -64,18 +70,30 @@ describe('monitoring in the packaged stack', () => {
     expect(alarm('AudioErrorRateAlarm')).toMatchObject({
       Namespace: 'AWS/CloudFront',
       MetricName: '5xxErrorRate',
-      Dimensions: [{ Name: 'DistributionId', Value: { Ref: 'AudioDistribution' } }, { Name: 'Region', Value: 'Global' }],
+      Dimensions: [
+        { Name: 'DistributionId', Value: { Ref: 'AudioDistribution' } },
+        { Name: 'Region', Value: 'Global' },
+      ],
       Threshold: 1,
     });
   });
 
   it('sends every alarm, and its recovery, to one SNS topic; missing data is no alarm', () => {
     const alarms = Object.entries(resources).filter(([, r]) => (r as Json).Type === 'AWS::CloudWatch::Alarm');
-    expect(alarms.map(([name]) => name).sort()).toEqual(
-      ['AudioErrorRateAlarm', 'SkillErrorsAlarm', 'SkillSlowAlarm', 'SkillThrottlesAlarm', 'TableSystemErrorsAlarm', 'TableThrottlesAlarm'],
-    );
+    expect(alarms.map(([name]) => name).sort()).toEqual([
+      'AudioErrorRateAlarm',
+      'SkillErrorsAlarm',
+      'SkillSlowAlarm',
+      'SkillThrottlesAlarm',
+      'TableSystemErrorsAlarm',
+      'TableThrottlesAlarm',
+    ]);
     for (const [, resource] of alarms) {
-      expect((resource as Json).Properties).toMatchObject({ AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }], TreatMissingData: 'notBreaching' });
+      expect((resource as Json).Properties).toMatchObject({
+        AlarmActions: [{ Ref: 'AlarmTopic' }],
+        OKActions: [{ Ref: 'AlarmTopic' }],
+        TreatMissingData: 'notBreaching',
+      });
     }
     expect(resources.AlarmTopic.Type).toBe('AWS::SNS::Topic');
     expect(template.Outputs.AlarmTopicArn.Value).toEqual({ Ref: 'AlarmTopic' });

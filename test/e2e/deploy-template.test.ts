@@ -19,7 +19,9 @@ function unzip(file: string): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
   let at = zip.readUInt32LE(end + 16);
   for (let i = 0; i < zip.readUInt16LE(end + 10); i += 1) {
-    const [method, size, nameLength, extra, comment, local] = [10, 20, 28, 30, 32, 42].map((o, k) => (k === 1 || k === 5 ? zip.readUInt32LE(at + o) : zip.readUInt16LE(at + o)));
+    const [method, size, nameLength, extra, comment, local] = [10, 20, 28, 30, 32, 42].map((o, k) =>
+      k === 1 || k === 5 ? zip.readUInt32LE(at + o) : zip.readUInt16LE(at + o),
+    );
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const data = zip.subarray(dataAt, dataAt + size);
@@ -36,7 +38,11 @@ describe('npm run package', () => {
   beforeAll(async () => {
     const serviceDir = mkdtempSync(join(tmpdir(), 'spine-nidra-package-'));
     // No credentials, no config files, no rendered audio: packaging must need none of them.
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_CONFIG_FILE: join(serviceDir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(serviceDir, 'none') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AWS_CONFIG_FILE: join(serviceDir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(serviceDir, 'none'),
+    };
     for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete env[name];
     result = await packageService({ serviceDir, audioDir: join(serviceDir, 'no-audio'), env, extraArgs: [`--param=skillId=${SKILL_ID}`] });
     template = JSON.parse(readFileSync(join(result.outDir, 'cloudformation-template-update-stack.json'), 'utf8')) as Json;
@@ -51,7 +57,7 @@ describe('npm run package', () => {
     expect(result.build.bytes).toBeLessThanOrEqual(400 * 1024);
   });
 
-  it('runs the bundle on nodejs24.x arm64 with a timeout under Alexa\'s 8 s and its settings from the stack', () => {
+  it("runs the bundle on nodejs24.x arm64 with a timeout under Alexa's 8 s and its settings from the stack", () => {
     const fn = resources.SkillLambdaFunction.Properties as Json;
     expect(fn).toMatchObject({ Handler: 'dist/lambda/index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 1024 });
     expect(fn.Timeout).toBeLessThan(8);
@@ -95,7 +101,12 @@ describe('npm run package', () => {
 
   it('keeps audio in a private bucket that only this distribution reads, through origin access control', () => {
     const bucket = resources.AudioBucket.Properties as Json;
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(bucket.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
     const [read, deny] = resources.AudioBucketPolicy.Properties.PolicyDocument.Statement as Json[];
     expect(read).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
@@ -123,7 +134,11 @@ describe('npm run package', () => {
       const { MinTTL, DefaultTTL, MaxTTL } = resources[policy].Properties.CachePolicyConfig as Json;
       return { MinTTL, DefaultTTL, MaxTTL };
     };
-    expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'https-only', AllowedMethods: ['GET', 'HEAD'], CachePolicyId: { Ref: 'ImmutableAudioCachePolicy' } });
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: ['GET', 'HEAD'],
+      CachePolicyId: { Ref: 'ImmutableAudioCachePolicy' },
+    });
     expect(ttl('ImmutableAudioCachePolicy')).toEqual({ MinTTL: 31536000, DefaultTTL: 31536000, MaxTTL: 31536000 });
     expect(config.CacheBehaviors).toEqual([
       expect.objectContaining({ PathPattern: 'clips/*', ViewerProtocolPolicy: 'https-only', CachePolicyId: { Ref: 'PersonalClipCachePolicy' } }),
@@ -148,11 +163,21 @@ describe('npm run package', () => {
     });
 
     it('writes only to its own log group', () => {
-      expect(statement('WriteOwnLogs')).toEqual({ Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['SkillLogGroup', 'Arn'] } });
+      expect(statement('WriteOwnLogs')).toEqual({
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': ['SkillLogGroup', 'Arn'] },
+      });
     });
 
     it('reads and updates items of the listeners table, nothing else', () => {
-      expect(statement('ListenerItems')).toEqual({ Sid: 'ListenerItems', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'], Resource: { 'Fn::GetAtt': ['ListenersTable', 'Arn'] } });
+      expect(statement('ListenerItems')).toEqual({
+        Sid: 'ListenerItems',
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+        Resource: { 'Fn::GetAtt': ['ListenersTable', 'Arn'] },
+      });
     });
 
     it('synthesizes speech with Polly (which has no resource to scope to) in its own region only', () => {

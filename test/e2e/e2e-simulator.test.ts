@@ -99,7 +99,7 @@ afterAll(async () => {
 test('start, open and skip to the body scan, pause, restart the server, resume into the body scan, open and set a sankalpa', async () => {
   const first = await startServer(folders);
   servers.push(first);
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await (browser as Browser).newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(first.url);
   await page.waitForSelector('body[data-ready="true"]');
 
@@ -146,7 +146,9 @@ test('start, open and skip to the body scan, pause, restart the server, resume i
   await say(page, 'my sankalpa is I am at ease in my body');
   await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('Shall I keep it?'));
   await say(page, 'yes');
-  await page.waitForFunction(() => document.getElementById('stored')?.textContent?.includes('I am at ease in my body'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.getElementById('stored')?.textContent?.includes('I am at ease in my body'), undefined, {
+    timeout: 15_000,
+  });
   await expectPlaying(page, 'body-scan');
   expect(await flags(page)).toEqual([]);
 
@@ -154,9 +156,26 @@ test('start, open and skip to the body scan, pause, restart the server, resume i
   await page.evaluate(() => {
     const device = (window as unknown as { simulator: { device: { apply(directives: unknown[]): void } } }).simulator.device;
     device.apply([
-      { type: 'AudioPlayer.Play', playBehavior: 'ENQUEUE', audioItem: { stream: { url: 'https://spine-nidra.localhost/audio/x.mp3', token: 'next', expectedPreviousToken: 'not-the-current-token', offsetInMilliseconds: 0 } } },
+      {
+        type: 'AudioPlayer.Play',
+        playBehavior: 'ENQUEUE',
+        audioItem: {
+          stream: {
+            url: 'https://spine-nidra.localhost/audio/x.mp3',
+            token: 'next',
+            expectedPreviousToken: 'not-the-current-token',
+            offsetInMilliseconds: 0,
+          },
+        },
+      },
     ]);
-    device.apply([{ type: 'AudioPlayer.Play', playBehavior: 'REPLACE_ALL', audioItem: { stream: { url: 'http://example.com/a.mp3', token: 'plain', offsetInMilliseconds: 0 } } }]);
+    device.apply([
+      {
+        type: 'AudioPlayer.Play',
+        playBehavior: 'REPLACE_ALL',
+        audioItem: { stream: { url: 'http://example.com/a.mp3', token: 'plain', offsetInMilliseconds: 0 } },
+      },
+    ]);
   });
   await page.waitForFunction(() => Number(document.getElementById('flag-count')?.textContent) >= 2);
   const raised = (await flags(page)).join('\n');

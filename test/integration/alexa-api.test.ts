@@ -43,17 +43,21 @@ describe('calling the Alexa API', () => {
   it('asks for the device time zone with the bearer token, and takes its answer', async () => {
     answer = () => ({ status: 200, body: 'Europe/Berlin' });
     expect(await deviceTimeZone(aimed())).toEqual({ zone: 'Europe/Berlin', source: 'device' });
-    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/v2/devices/amzn1.ask.device.API-TEST/settings/System.timeZone', authorization: 'Bearer token-for-the-api-test' });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'GET',
+      url: '/v2/devices/amzn1.ask.device.API-TEST/settings/System.timeZone',
+      authorization: 'Bearer token-for-the-api-test',
+    });
   });
 
-  it('sends a JSON body and reports Alexa\'s error code on a refusal', async () => {
+  it("sends a JSON body and reports Alexa's error code on a refusal", async () => {
     answer = () => ({ status: 403, body: { code: 'NO_PERMISSION' } });
     const call = callAlexaApi(aimed(), { method: 'POST', path: '/v1/alerts/reminders', body: { a: 1 }, budgetMs: 1_000 });
     await expect(call).rejects.toMatchObject({ name: 'AlexaApiError', status: 403, code: 'NO_PERMISSION' });
     expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ a: 1 });
   });
 
-  it('gives up on an API that never answers, and the locale\'s zone stands in', async () => {
+  it("gives up on an API that never answers, and the locale's zone stands in", async () => {
     answer = () => 'hang';
     await expect(callAlexaApi(aimed(), { method: 'GET', path: '/v2/anything', budgetMs: 50 })).rejects.toBeInstanceOf(AlexaApiError);
     expect(await deviceTimeZone(aimed(), 50)).toEqual({ zone: 'America/New_York', source: 'locale' });

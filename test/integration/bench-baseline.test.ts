@@ -29,10 +29,23 @@ describe('the benchmark baseline', () => {
     catalog = catalogFrom(estimatedManifest());
     await bundleLambda({ outfile: join(dir, 'ours.js'), catalog });
     await bundleLambda({ outfile: join(dir, 'baseline.js'), catalog, entry: join(__dirname, '..', '..', 'bench', 'baseline', 'index.ts') });
-    await build({ entryPoints: [join(__dirname, '..', '..', 'bench', 'child.ts')], outfile: join(dir, 'child.js'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    await build({
+      entryPoints: [join(__dirname, '..', '..', 'bench', 'child.ts')],
+      outfile: join(dir, 'child.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'warning',
+    });
     dynamo = await startBenchDynamo(['bench-ours', 'bench-baseline']);
     for (const variant of ['ours', 'baseline'] as const) {
-      const env = { TABLE_NAME: `bench-${variant}`, DYNAMODB_ENDPOINT: dynamo.meteredEndpoint, AUDIO_BASE_URL: 'https://audio.bench.invalid', AWS_REGION: 'us-east-1', SKILL_ID: BENCH_SKILL_ID };
+      const env = {
+        TABLE_NAME: `bench-${variant}`,
+        DYNAMODB_ENDPOINT: dynamo.meteredEndpoint,
+        AUDIO_BASE_URL: 'https://audio.bench.invalid',
+        AWS_REGION: 'us-east-1',
+        SKILL_ID: BENCH_SKILL_ID,
+      };
       servers[variant] = new WarmServer(join(dir, 'child.js'), join(dir, `${variant}.js`), env);
     }
   });

@@ -58,7 +58,10 @@ describe('example phrases as Amazon reads them', () => {
   });
 
   it('hears a slot value only when the slot type lists it, and any words in a built-in type', () => {
-    expect(findSample(model, 'skip to the lower back')).toMatchObject({ intent: 'SkipToSectionIntent', slots: { section: expect.stringMatching(/^(the )?lower back$/) } });
+    expect(findSample(model, 'skip to the lower back')).toMatchObject({
+      intent: 'SkipToSectionIntent',
+      slots: { section: expect.stringMatching(/^(the )?lower back$/) },
+    });
     expect(findSample(model, 'skip to the kitchen')).toBeUndefined();
     expect(findSample(model, 'my sankalpa is I am at ease')).toMatchObject({ intent: 'SetSankalpaIntent', slots: { phrase: 'i am at ease' } });
     expect(findSample(model, 'How much time is left?')).toMatchObject({ intent: 'TimeLeftIntent' });
@@ -83,7 +86,11 @@ describe('certify on a planted problem', () => {
 
   it('fails an example phrase the model does not hear, or a slot value outside its type', () => {
     editSkill((skill) => {
-      locale(skill).examplePhrases = ['Alexa, open spine nidra', 'Alexa, ask spine nidra to play some music', 'Alexa, ask spine nidra to skip to the kitchen'];
+      locale(skill).examplePhrases = [
+        'Alexa, open spine nidra',
+        'Alexa, ask spine nidra to play some music',
+        'Alexa, ask spine nidra to skip to the kitchen',
+      ];
     });
     expect(checkExamplePhrases(readSkillPackage(dir)).problems).toEqual([
       'en-GB: "Alexa, ask spine nidra to play some music": no sample utterance hears "play some music" (with its slot values in the slot type)',
@@ -95,7 +102,9 @@ describe('certify on a planted problem', () => {
     editSkill((skill) => {
       locale(skill, 'en-IN').examplePhrases = ['Alexa, ask spine nidra how much time is left'];
     });
-    expect(checkExamplePhrases(readSkillPackage(dir)).problems).toEqual([expect.stringMatching(/^en-IN: the first example phrase must open the skill/)]);
+    expect(checkExamplePhrases(readSkillPackage(dir)).problems).toEqual([
+      expect.stringMatching(/^en-IN: the first example phrase must open the skill/),
+    ]);
   });
 
   it('fails a missing icon and an icon of the wrong size', () => {
@@ -103,7 +112,9 @@ describe('certify on a planted problem', () => {
     writeFileSync(join(dir, 'assets', 'images', 'spine-nidra-small-icon.png'), encodePng(100, 100, new Uint8Array(100 * 100 * 3)));
     const problems = checkIcons(readSkillPackage(dir)).problems;
     expect(problems).toHaveLength(10);
-    expect(problems).toContain('en-US: largeIconUri file://assets/images/spine-nidra-large-icon.png: the file is missing (npm run skill-package draws it)');
+    expect(problems).toContain(
+      'en-US: largeIconUri file://assets/images/spine-nidra-large-icon.png: the file is missing (npm run skill-package draws it)',
+    );
     expect(problems).toContain('en-US: smallIconUri file://assets/images/spine-nidra-small-icon.png is 100x100, not 108x108');
   });
 
@@ -114,7 +125,9 @@ describe('certify on a planted problem', () => {
     });
     const problems = checkIcons(readSkillPackage(dir)).problems;
     expect(problems).toContain('en-AU: smallIconUri file://assets/images/spine-nidra-small-icon.png: not a PNG (bad signature)');
-    expect(problems).toContain('en-AU: largeIconUri https://cdn.example.org/icon.png is not a package asset (file://...), so it cannot be checked offline');
+    expect(problems).toContain(
+      'en-AU: largeIconUri https://cdn.example.org/icon.png is not a package asset (file://...), so it cannot be checked offline',
+    );
   });
 
   it('fails a plain http link', () => {
@@ -139,7 +152,9 @@ describe('certify on a planted problem', () => {
   it('fails a description that names a feature whose intents the model lacks', () => {
     const modelPath = join(dir, 'interactionModels', 'custom', 'en-US.json');
     const model = JSON.parse(readFileSync(modelPath, 'utf8'));
-    model.interactionModel.languageModel.intents = model.interactionModel.languageModel.intents.filter((i: { name: string }) => i.name !== 'TimeLeftIntent');
+    model.interactionModel.languageModel.intents = model.interactionModel.languageModel.intents.filter(
+      (i: { name: string }) => i.name !== 'TimeLeftIntent',
+    );
     writeFileSync(modelPath, JSON.stringify(model));
     expect(checkDescription(readSkillPackage(dir)).problems).toEqual([
       'en-US: the description mentions time left, but the package lacks TimeLeftIntent',

@@ -6,7 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,9 @@ function fakeS3() {
         .filter(([name]) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
         .map(([name, body]) => `<Contents><Key>${name}</Key><ETag>&quot;${md5(body)}&quot;</ETag><Size>${body.length}</Size></Contents>`);
       response.writeHead(200, { 'Content-Type': 'application/xml' });
-      response.end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><KeyCount>${contents.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`);
+      response.end(
+        `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><KeyCount>${contents.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`,
+      );
     });
   });
   return { server, objects, puts };
@@ -73,7 +75,11 @@ describe('npm run deploy:audio', () => {
     const cli = join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const script = join(__dirname, '..', '..', 'tools', 'deploy', 'upload-audio.ts');
     const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', NODE_NO_WARNINGS: '1' };
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, script, '--dry-run', '--bucket', 'audio', '--dir', audioDir, '--endpoint', endpoint], { env });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, script, '--dry-run', '--bucket', 'audio', '--dir', audioDir, '--endpoint', endpoint],
+      { env },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -147,6 +153,8 @@ describe('npm run deploy:audio', () => {
 
   it('refuses a file that no longer matches its manifest', async () => {
     writeFileSync(join(audioDir, 'return.cccccccccc.mp3'), 'edited by hand');
-    await expect(uploadAudio({ s3: client(), bucket: 'audio', audioDir, dryRun: true, log: () => undefined })).rejects.toThrow(/does not match its manifest/);
+    await expect(uploadAudio({ s3: client(), bucket: 'audio', audioDir, dryRun: true, log: () => undefined })).rejects.toThrow(
+      /does not match its manifest/,
+    );
   });
 });

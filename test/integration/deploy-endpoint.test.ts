@@ -47,7 +47,9 @@ describe('npm run deploy:endpoint', () => {
     const models = readdirSync(join(ROOT, 'skill-package', 'interactionModels', 'custom'));
     expect(models.length).toBeGreaterThan(0);
     for (const model of models) {
-      expect(readFileSync(join(outDir, 'skill-package', 'interactionModels', 'custom', model), 'utf8')).toBe(committed(join('interactionModels', 'custom', model)));
+      expect(readFileSync(join(outDir, 'skill-package', 'interactionModels', 'custom', model), 'utf8')).toBe(
+        committed(join('interactionModels', 'custom', model)),
+      );
     }
     expect(JSON.parse(readFileSync(join(outDir, 'ask-resources.json'), 'utf8'))).toEqual({
       askcliResourcesVersion: '2020-03-31',
@@ -61,10 +63,12 @@ describe('npm run deploy:endpoint', () => {
 
   it('refuses the placeholder skill id the template defaults to', () => {
     const outDir = join(mkdtempSync(join(tmpdir(), 'spine-nidra-ask-')), 'ask');
-    expect(() => writeAskProject({ functionArn: ARN, skillId: 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000', audioBaseUrl: AUDIO_BASE_URL, outDir })).toThrow(/real skill id/);
+    expect(() =>
+      writeAskProject({ functionArn: ARN, skillId: 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000', audioBaseUrl: AUDIO_BASE_URL, outDir }),
+    ).toThrow(/real skill id/);
   });
 
-  it('links every locale\'s privacy policy and terms to the pages deploy:audio uploads beside the audio', () => {
+  it("links every locale's privacy policy and terms to the pages deploy:audio uploads beside the audio", () => {
     const after = JSON.parse(withLegalUrls(committed('skill.json'), `${AUDIO_BASE_URL}/`));
     const locales = Object.values(after.manifest.privacyAndCompliance.locales);
     expect(locales).toHaveLength(5);
@@ -77,9 +81,21 @@ describe('npm run deploy:endpoint', () => {
   it('runs from the command line with the ARN as its argument', async () => {
     const outDir = join(mkdtempSync(join(tmpdir(), 'spine-nidra-ask-')), 'ask');
     const cli = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, join(ROOT, 'tools', 'deploy', 'write-endpoint.ts'), ARN, '--skill-id', SKILL_ID, '--audio-base-url', AUDIO_BASE_URL, '--out', outDir]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      cli,
+      join(ROOT, 'tools', 'deploy', 'write-endpoint.ts'),
+      ARN,
+      '--skill-id',
+      SKILL_ID,
+      '--audio-base-url',
+      AUDIO_BASE_URL,
+      '--out',
+      outDir,
+    ]);
     expect(stdout).toContain(`Next: cd ${outDir} && ask deploy --target skill-metadata`);
-    expect(readFileSync(join(outDir, 'skill-package', 'skill.json'), 'utf8')).toBe(withLegalUrls(withEndpoint(committed('skill.json'), ARN), AUDIO_BASE_URL));
+    expect(readFileSync(join(outDir, 'skill-package', 'skill.json'), 'utf8')).toBe(
+      withLegalUrls(withEndpoint(committed('skill.json'), ARN), AUDIO_BASE_URL),
+    );
   });
 
   it('npm run deploy insists on a real skill id, so the Alexa trigger never falls back to the placeholder', () => {

@@ -35,7 +35,9 @@ describe('the Lambda bundle', () => {
     bytes = built.bytes;
     // What ended up in the output, not everything esbuild looked at before tree-shaking.
     const [output] = Object.values(built.metafile.outputs);
-    inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+    inputs = Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
     await ensureTable(createDynamoWire({ region: 'us-east-1', endpoint: endpoint() }), 'lean-listeners');
   });
 
@@ -55,12 +57,20 @@ describe('the Lambda bundle', () => {
    * DynamoDB client uses), and any package at all? The bundle sits in a temp directory where no
    * node_modules can be found, so an eager require of the clip clients would crash the process.
    */
-  async function coldProcess(event: unknown): Promise<{ https: boolean; required: string[]; response: { response: { directives?: Array<{ type: string }> } } }> {
+  async function coldProcess(
+    event: unknown,
+  ): Promise<{ https: boolean; required: string[]; response: { response: { directives?: Array<{ type: string }> } } }> {
     const eventFile = join(dir, `event-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(eventFile, JSON.stringify(event));
     const script = `require(${JSON.stringify(bundle)}).handler(JSON.parse(require('fs').readFileSync(${JSON.stringify(eventFile)}, 'utf8')))
       .then((response) => { console.log(JSON.stringify({ https: process.moduleLoadList.includes('NativeModule https'), required: Object.keys(require.cache).filter((file) => file.includes('node_modules')), response })); process.exit(0); })`;
-    const env = { PATH: process.env.PATH, TABLE_NAME: 'lean-listeners', DYNAMODB_ENDPOINT: endpoint(), AUDIO_BASE_URL: 'https://cdn.spine-nidra.test', SKILL_ID };
+    const env = {
+      PATH: process.env.PATH,
+      TABLE_NAME: 'lean-listeners',
+      DYNAMODB_ENDPOINT: endpoint(),
+      AUDIO_BASE_URL: 'https://cdn.spine-nidra.test',
+      SKILL_ID,
+    };
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { env });
     return JSON.parse(stdout.trim().split('\n').pop() as string);
   }
@@ -82,7 +92,15 @@ describe('the Lambda bundle', () => {
 
 describe('the wire client on dynalite', () => {
   const at = (iso: string, event: 'PlaybackStarted' | 'PlaybackStopped' | 'PlaybackFinished') => eventOrder(iso, event) as number;
-  const progress = (extra: Partial<Progress>): Progress => ({ variant: 'standard', segmentId: 'rest', offsetMs: 0, state: 'playing', nonce: 'abc12345', seq: at('2026-11-24T22:00:00Z', 'PlaybackStarted'), ...extra });
+  const progress = (extra: Partial<Progress>): Progress => ({
+    variant: 'standard',
+    segmentId: 'rest',
+    offsetMs: 0,
+    state: 'playing',
+    nonce: 'abc12345',
+    seq: at('2026-11-24T22:00:00Z', 'PlaybackStarted'),
+    ...extra,
+  });
 
   it('stores exactly what the SDK-backed store stores, with the same stale-write rules', async () => {
     const sdk = createDynamoClient({ region: 'us-east-1', endpoint: endpoint() });
@@ -98,7 +116,11 @@ describe('the wire client on dynalite', () => {
         seen.push(await store.saveProgress('listener#x', progress({ offsetMs: 700, state: 'paused', seq: at(second, 'PlaybackStopped') })));
         seen.push(await store.saveProgress('listener#x', progress({ offsetMs: 5, seq: at('2026-11-24T22:10:00Z', 'PlaybackStarted') })));
         await store.setSankalpa('listener#x', { text: 'I am at ease', setAt: second, clipKey: '0123456789abcdef' });
-        seen.push(await store.saveProgress('listener#x', progress({ state: 'completed', seq: at('2026-11-24T22:50:00Z', 'PlaybackFinished') }), { completedAt: '2026-11-24T22:50:00Z' }));
+        seen.push(
+          await store.saveProgress('listener#x', progress({ state: 'completed', seq: at('2026-11-24T22:50:00Z', 'PlaybackFinished') }), {
+            completedAt: '2026-11-24T22:50:00Z',
+          }),
+        );
         seen.push(await store.load('listener#x'));
         await store.clearSankalpa('listener#x');
         seen.push(await store.load('listener#x'));
@@ -107,7 +129,12 @@ describe('the wire client on dynalite', () => {
     );
     expect(outcomes[1]).toEqual(outcomes[0]);
     expect(outcomes[0].slice(1, 4)).toEqual(['saved', 'saved', 'stale']);
-    expect(outcomes[0][5]).toMatchObject({ startedCount: 1, completedCount: 1, sankalpa: { text: 'I am at ease' }, progress: { state: 'completed' } });
+    expect(outcomes[0][5]).toMatchObject({
+      startedCount: 1,
+      completedCount: 1,
+      sankalpa: { text: 'I am at ease' },
+      progress: { state: 'completed' },
+    });
     sdk.destroy();
     wire.destroy();
   });
@@ -142,7 +169,10 @@ describe('the wire client against a sick DynamoDB', () => {
     await new Promise((resolve) => server.close(resolve));
   });
   const wire = () => createDynamoWire({ region: 'eu-west-1', endpoint: `http://127.0.0.1:${port}` });
-  const error = (type: string, status: number) => ({ status, body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message: type }) });
+  const error = (type: string, status: number) => ({
+    status,
+    body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message: type }),
+  });
 
   it('signs each call with SigV4 for DynamoDB in its region, with the session token Lambda provides', async () => {
     const saved = { ...process.env };
@@ -156,15 +186,27 @@ describe('the wire client against a sick DynamoDB', () => {
     expect(headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
     expect(headers['x-amz-security-token']).toBe('token-123');
     const [, day, signedHeaders, signature] =
-      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/(\d{8})\/eu-west-1\/dynamodb\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(headers.authorization ?? '') ?? [];
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/(\d{8})\/eu-west-1\/dynamodb\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
+        headers.authorization ?? '',
+      ) ?? [];
     expect(signedHeaders.split(';')).toEqual(expect.arrayContaining(['host', 'x-amz-date', 'x-amz-target', 'x-amz-security-token', 'content-type']));
     // Recompute the signature as DynamoDB does (SigV4, independently of the SDK's signer).
     const hex = (data: string) => createHash('sha256').update(data).digest('hex');
     const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
-    const canonical = ['POST', '/', '', ...signedHeaders.split(';').map((name) => `${name}:${String(headers[name]).trim()}`), '', signedHeaders, hex(bodies[0])].join('\n');
+    const canonical = [
+      'POST',
+      '/',
+      '',
+      ...signedHeaders.split(';').map((name) => `${name}:${String(headers[name]).trim()}`),
+      '',
+      signedHeaders,
+      hex(bodies[0]),
+    ].join('\n');
     const scope = `${day}/eu-west-1/dynamodb/aws4_request`;
     const key = hmac(hmac(hmac(hmac('AWS4secret', day), 'eu-west-1'), 'dynamodb'), 'aws4_request');
-    const expected = createHmac('sha256', key).update(['AWS4-HMAC-SHA256', headers['x-amz-date'], scope, hex(canonical)].join('\n')).digest('hex');
+    const expected = createHmac('sha256', key)
+      .update(['AWS4-HMAC-SHA256', headers['x-amz-date'], scope, hex(canonical)].join('\n'))
+      .digest('hex');
     expect(signature).toBe(expected);
     expect(JSON.parse(bodies[0])).toEqual({ TableName: 'listeners', Key: { pk: { S: 'listener#x' } } });
   });
@@ -197,7 +239,9 @@ describe('the wire client against a sick DynamoDB', () => {
     const saved = { ...process.env };
     for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
     try {
-      await expect(createDynamoWire({ region: 'us-east-1' }).getItem({ TableName: 't', Key: {} })).rejects.toMatchObject({ name: 'CredentialsError' });
+      await expect(createDynamoWire({ region: 'us-east-1' }).getItem({ TableName: 't', Key: {} })).rejects.toMatchObject({
+        name: 'CredentialsError',
+      });
     } finally {
       process.env = saved;
     }

@@ -24,7 +24,11 @@ const models = readdirSync(MODELS_DIR)
   .filter((file) => file.endsWith('.json'))
   .map((file) => {
     const { languageModel } = JSON.parse(readFileSync(path.join(MODELS_DIR, file), 'utf8')).interactionModel;
-    return { locale: file.replace(/\.json$/, ''), intents: languageModel.intents as ModelIntent[], types: (languageModel.types ?? []) as ModelType[] };
+    return {
+      locale: file.replace(/\.json$/, ''),
+      intents: languageModel.intents as ModelIntent[],
+      types: (languageModel.types ?? []) as ModelType[],
+    };
   });
 
 /** Built-ins whose whole meaning outside a question is "I did not follow": the fallback is their handler. */

@@ -57,7 +57,15 @@ describe('the built Lambda bundle', () => {
 describe('configuration', () => {
   const base = { TABLE_NAME: 'listeners', AUDIO_BASE_URL: 'https://cdn.example.com/a/' };
   it('trims the base URL and reads the optional settings', () => {
-    expect(readConfig({ ...base, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', SKILL_ID: 'amzn1.ask.skill.x', AWS_REGION: 'eu-west-1', CLIP_BUCKET: 'audio-bucket' })).toEqual({
+    expect(
+      readConfig({
+        ...base,
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+        SKILL_ID: 'amzn1.ask.skill.x',
+        AWS_REGION: 'eu-west-1',
+        CLIP_BUCKET: 'audio-bucket',
+      }),
+    ).toEqual({
       tableName: 'listeners',
       clipBucket: 'audio-bucket',
       pollyVoice: 'Ruth',

@@ -26,8 +26,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const token = (segmentId: string, nonce = 'abcd1234') =>
-  encodeToken(testCatalog(), { variant: 'standard', segmentId, nonce, attempt: 0, clip: '' });
+const token = (segmentId: string, nonce = 'abcd1234') => encodeToken(testCatalog(), { variant: 'standard', segmentId, nonce, attempt: 0, clip: '' });
 
 describe('the privacy policy and terms', () => {
   test.each([
@@ -91,13 +90,17 @@ describe('/audio serves the practice the way devices fetch it', () => {
 });
 
 describe('the simulator reaches the skill in-process, from this computer only', () => {
-  test('it answers with the skill\'s response, the device rule check and the stored item', async () => {
+  test("it answers with the skill's response, the device rule check and the stored item", async () => {
     const userId = 'amzn1.ask.account.SIM-ROUTE';
     const started = await postJson(server, '/simulator/alexa', audioEvent('PlaybackStarted', token('arrival'), 0, { userId }));
     expect(started.status).toBe(200);
     expect(started.json.violations).toEqual([]);
     expect(started.json.listener.progress).toMatchObject({ segmentId: 'arrival', state: 'playing' });
-    const skip = await postJson(server, '/simulator/alexa', intent('SkipToSectionIntent', { userId, slots: { section: { name: 'section', value: 'body scan' } } }));
+    const skip = await postJson(
+      server,
+      '/simulator/alexa',
+      intent('SkipToSectionIntent', { userId, slots: { section: { name: 'section', value: 'body scan' } } }),
+    );
     const play = skip.json.response.response.directives[0];
     expect(play.playBehavior).toBe('REPLACE_ALL');
     expect(play.audioItem.stream.url).toBe(`https://spine-nidra.localhost/audio/${folders.audio.files['body-scan']}`);
@@ -133,7 +136,14 @@ describe('the simulator reaches the skill in-process, from this computer only', 
     const answer = await httpRequest(server, '/simulator/page/token.js');
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toContain('javascript');
-    const personToken = encodeToken(testCatalog(), { variant: 'gentle', segmentId: 'body-scan', nonce: 'abcd1234', attempt: 0, clip: '', person: '0123456789abcdef' });
+    const personToken = encodeToken(testCatalog(), {
+      variant: 'gentle',
+      segmentId: 'body-scan',
+      nonce: 'abcd1234',
+      attempt: 0,
+      clip: '',
+      person: '0123456789abcdef',
+    });
     // The browser module, loaded as a browser would: an ES module in a separate process.
     const script = `const { parseToken } = await import('data:text/javascript;base64,${answer.body.toString('base64')}');
       process.stdout.write(JSON.stringify([parseToken(${JSON.stringify(personToken)}), parseToken(${JSON.stringify(token('rest'))}), parseToken('other|skill') ?? null]));`;
@@ -165,14 +175,21 @@ describe('a restart keeps what the skill saved', () => {
     await expect(startTestServer(folders)).rejects.toThrow(/data folder .* is in use by another npm start/);
   });
 
-
   test('a pause in the body scan is still there after a restart, and resume plays the body scan', async () => {
     const ownFolders = createTestFolders();
     const userId = 'amzn1.ask.account.RESTART';
     const first = await startTestServer(ownFolders);
     const second = Date.now();
-    await postJson(first, '/simulator/alexa', audioEvent('PlaybackStarted', token('body-scan'), 0, { userId, timestamp: new Date(second - 3000).toISOString() }));
-    const stopped = await postJson(first, '/simulator/alexa', audioEvent('PlaybackStopped', token('body-scan'), 2500, { userId, timestamp: new Date(second).toISOString() }));
+    await postJson(
+      first,
+      '/simulator/alexa',
+      audioEvent('PlaybackStarted', token('body-scan'), 0, { userId, timestamp: new Date(second - 3000).toISOString() }),
+    );
+    const stopped = await postJson(
+      first,
+      '/simulator/alexa',
+      audioEvent('PlaybackStopped', token('body-scan'), 2500, { userId, timestamp: new Date(second).toISOString() }),
+    );
     expect(stopped.json.listener.progress).toMatchObject({ segmentId: 'body-scan', state: 'paused', offsetMs: 2500 });
     await first.close();
 

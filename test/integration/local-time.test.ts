@@ -7,7 +7,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata', 'Australia/Sydney', 'America/St_Johns', 'UTC'];
-const INSTANTS = ['2026-03-08T06:59:00Z', '2026-03-08T07:01:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-11-24T04:59:00Z', '2026-12-31T23:30:00Z', '2026-04-05T15:59:00Z'];
+const INSTANTS = [
+  '2026-03-08T06:59:00Z',
+  '2026-03-08T07:01:00Z',
+  '2026-10-25T00:30:00Z',
+  '2026-10-25T01:30:00Z',
+  '2026-11-24T04:59:00Z',
+  '2026-12-31T23:30:00Z',
+  '2026-04-05T15:59:00Z',
+];
 
 describe('local time in a zone', () => {
   it('agrees with ICU, on the TZ fast path in plain Node', () => {

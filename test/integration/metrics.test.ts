@@ -34,7 +34,14 @@ const EMF_SCHEMA = {
                 type: 'array',
                 minItems: 1,
                 maxItems: 100,
-                items: { type: 'object', required: ['Name'], properties: { Name: { type: 'string', minLength: 1, maxLength: 1024 }, Unit: { enum: ['Count', 'Milliseconds', 'Seconds', 'None'] } } },
+                items: {
+                  type: 'object',
+                  required: ['Name'],
+                  properties: {
+                    Name: { type: 'string', minLength: 1, maxLength: 1024 },
+                    Unit: { enum: ['Count', 'Milliseconds', 'Seconds', 'None'] },
+                  },
+                },
               },
             },
           },
@@ -49,7 +56,8 @@ const validEmf = new Ajv({ allErrors: true }).compile(EMF_SCHEMA);
 function referencesResolve(line: Record<string, any>): boolean {
   return line._aws.CloudWatchMetrics.every(
     (directive: { Dimensions: string[][]; Metrics: Array<{ Name: string }> }) =>
-      directive.Dimensions.flat().every((name) => typeof line[name] === 'string') && directive.Metrics.every(({ Name }) => typeof line[Name] === 'number'),
+      directive.Dimensions.flat().every((name) => typeof line[name] === 'string') &&
+      directive.Metrics.every(({ Name }) => typeof line[Name] === 'number'),
   );
 }
 
@@ -59,7 +67,9 @@ describe('an EMF metric line', () => {
     expect(validEmf(line)).toBe(true);
     expect(referencesResolve(line)).toBe(true);
     expect(line._aws.Timestamp).toBe(Date.UTC(2026, 10, 24, 21, 30));
-    expect(line._aws.CloudWatchMetrics).toEqual([{ Namespace: METRICS_NAMESPACE, Dimensions: [['Variant']], Metrics: [{ Name: 'StoppedIn.body-scan', Unit: 'Count' }] }]);
+    expect(line._aws.CloudWatchMetrics).toEqual([
+      { Namespace: METRICS_NAMESPACE, Dimensions: [['Variant']], Metrics: [{ Name: 'StoppedIn.body-scan', Unit: 'Count' }] },
+    ]);
     expect(line).toMatchObject({ Variant: 'standard', 'StoppedIn.body-scan': 1 });
   });
 
@@ -85,7 +95,9 @@ describe('what the skill counts', () => {
   const DEVICE = 'amzn1.ask.device.METRICS-ECHO';
   beforeEach(async () => {
     lines = [];
-    harness = await createHarness({ log: createJsonLogger({ write: () => undefined, writeMetric: (line) => lines.push(line), now: () => harness.clock.ms }) });
+    harness = await createHarness({
+      log: createJsonLogger({ write: () => undefined, writeMetric: (line) => lines.push(line), now: () => harness.clock.ms }),
+    });
   });
   const at = (ms: number) => ({ userId: USER, deviceId: DEVICE, timestamp: new Date(ms).toISOString() });
 

@@ -27,17 +27,33 @@ describe('the newest progress wins, in any arrival order', () => {
       const token = encodeToken(catalog, { variant: 'standard', segmentId: event.segmentId, nonce: event.nonce, attempt: event.attempt, clip: '' });
       const extra =
         event.type === 'PlaybackFailed'
-          ? { error: { type: 'MEDIA_ERROR_SERVICE_UNAVAILABLE', message: 'unreachable' }, currentPlaybackState: { token, offsetInMilliseconds: event.offsetMs, playerActivity: 'STOPPED' } }
+          ? {
+              error: { type: 'MEDIA_ERROR_SERVICE_UNAVAILABLE', message: 'unreachable' },
+              currentPlaybackState: { token, offsetInMilliseconds: event.offsetMs, playerActivity: 'STOPPED' },
+            }
           : {};
       return harness.send(
-        audioEvent(event.type, token, event.offsetMs, { userId, deviceId: `amzn1.ask.device.ECHO-${event.device}`, timestamp: new Date(event.timeMs).toISOString(), extra }),
+        audioEvent(event.type, token, event.offsetMs, {
+          userId,
+          deviceId: `amzn1.ask.device.ECHO-${event.device}`,
+          timestamp: new Date(event.timeMs).toISOString(),
+          extra,
+        }),
       );
     };
 
     it('a PlaybackStarted that arrives after its own same-second pause does not undo the pause', async () => {
       const userId = 'amzn1.ask.account.ORDER-PAUSE';
       const at = Date.parse('2026-11-24T22:00:00Z');
-      const started: TimelineEvent = { type: 'PlaybackStarted', device: 'A', nonce: 'aaaa0001', segmentId: 'body-scan', offsetMs: 0, timeMs: at, attempt: 0 };
+      const started: TimelineEvent = {
+        type: 'PlaybackStarted',
+        device: 'A',
+        nonce: 'aaaa0001',
+        segmentId: 'body-scan',
+        offsetMs: 0,
+        timeMs: at,
+        attempt: 0,
+      };
       const paused: TimelineEvent = { ...started, type: 'PlaybackStopped', offsetMs: 0 };
       await send(userId, paused);
       await send(userId, started);

@@ -2,7 +2,7 @@
  * The pictures reach devices the way the audio does: the local server serves them as image/png
  * with long caching, and deploy:audio uploads them next to the audio, skipping what is there.
  */
-import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { type ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import express from 'express';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,13 @@ function audioFolder() {
   const background = renderImage('lumbar', 'background');
   for (const image of [art, background]) writeFileSync(join(dir, image.file), image.png);
   writeFileSync(join(dir, 'arrival.aaaaaaaaaa.mp3'), 'arrival audio');
-  const entry = (image: typeof art) => ({ file: image.file, widthPixels: image.width, heightPixels: image.height, sha256: image.sha256, bytes: image.png.length });
+  const entry = (image: typeof art) => ({
+    file: image.file,
+    widthPixels: image.width,
+    heightPixels: image.height,
+    sha256: image.sha256,
+    bytes: image.png.length,
+  });
   const manifest = {
     practiceId: 'spine-nidra',
     segments: [{ segmentId: 'arrival', file: 'arrival.aaaaaaaaaa.mp3', sha256: sha256('arrival audio') }],
@@ -89,7 +95,10 @@ describe('npm run deploy:audio with pictures', () => {
 
   it('uploads the pictures as immutable image/png next to the audio, and skips them once there', async () => {
     const folder = audioFolder();
-    const objects = new Map<string, Buffer>([['arrival.aaaaaaaaaa.mp3', Buffer.from('arrival audio')], ['clips/sankalpa-personal.0123456789abcdef.mp3', Buffer.from('a clip')]]);
+    const objects = new Map<string, Buffer>([
+      ['arrival.aaaaaaaaaa.mp3', Buffer.from('arrival audio')],
+      ['clips/sankalpa-personal.0123456789abcdef.mp3', Buffer.from('a clip')],
+    ]);
     const first = memoryS3(objects);
     const steps = await uploadAudio({ s3: first.s3, bucket: 'audio', audioDir: folder.dir, dryRun: false, log: () => undefined });
     expect(steps.map((step) => [step.key, step.action])).toEqual([
@@ -119,6 +128,8 @@ describe('npm run deploy:audio with pictures', () => {
     const folder = audioFolder();
     writeFileSync(join(folder.dir, folder.art.file), 'edited by hand');
     const { s3 } = memoryS3(new Map());
-    await expect(uploadAudio({ s3, bucket: 'audio', audioDir: folder.dir, dryRun: true, log: () => undefined })).rejects.toThrow(/does not match its manifest/);
+    await expect(uploadAudio({ s3, bucket: 'audio', audioDir: folder.dir, dryRun: true, log: () => undefined })).rejects.toThrow(
+      /does not match its manifest/,
+    );
   });
 });

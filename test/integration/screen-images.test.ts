@@ -76,11 +76,17 @@ describe('the spine pictures', () => {
   const images = renderSpineImages();
 
   it('draws the vertebrae the practice counts: seven, twelve and five', () => {
-    expect(VERTEBRAE.map((region) => [region.region, region.count])).toEqual([['cervical', 7], ['thoracic', 12], ['lumbar', 5]]);
+    expect(VERTEBRAE.map((region) => [region.region, region.count])).toEqual([
+      ['cervical', 7],
+      ['thoracic', 12],
+      ['lumbar', 5],
+    ]);
   });
 
   it('are one 512 x 512 art and one 1024 x 640 background per region, valid PNGs of those sizes', () => {
-    expect(images.map((image) => `${image.region}/${image.kind}`)).toEqual(IMAGE_REGIONS.flatMap((region) => [`${region}/art`, `${region}/background`]));
+    expect(images.map((image) => `${image.region}/${image.kind}`)).toEqual(
+      IMAGE_REGIONS.flatMap((region) => [`${region}/art`, `${region}/background`]),
+    );
     for (const image of images) {
       const { width, height } = decode(image.png);
       expect([width, height]).toEqual([IMAGE_SIZES[image.kind].width, IMAGE_SIZES[image.kind].height]);
@@ -130,9 +136,7 @@ describe('writing the pictures next to the audio', () => {
     const second = await writeSpineImages(dir);
     expect(second.written).toEqual([]);
     expect(second.removed).toEqual(['images/spine-lumbar.0000000000.png']);
-    expect((await readdir(path.join(dir, 'images'))).sort()).toEqual(
-      [...first.written.map((file) => path.basename(file)), 'notes.txt'].sort(),
-    );
+    expect((await readdir(path.join(dir, 'images'))).sort()).toEqual([...first.written.map((file) => path.basename(file)), 'notes.txt'].sort());
   });
 
   it('needs the audio manifest first', async () => {
@@ -154,8 +158,15 @@ describe('pictures in the catalog', () => {
 
   it('carries file and size only, and still loads manifests written before there were pictures', () => {
     const manifest = estimatedManifest();
-    const withHashes = { ...manifest, images: { none: { art: { ...manifest.images?.none.art, sha256: 'ab', bytes: 9 }, background: manifest.images?.none.background } } };
-    expect(buildCatalog(spineNidra, withHashes as typeof manifest).images?.none.art).toEqual({ file: 'images/spine-none.0123456789.png', widthPixels: 512, heightPixels: 512 });
+    const withHashes = {
+      ...manifest,
+      images: { none: { art: { ...manifest.images?.none.art, sha256: 'ab', bytes: 9 }, background: manifest.images?.none.background } },
+    };
+    expect(buildCatalog(spineNidra, withHashes as typeof manifest).images?.none.art).toEqual({
+      file: 'images/spine-none.0123456789.png',
+      widthPixels: 512,
+      heightPixels: 512,
+    });
     const { images: _images, ...older } = manifest;
     expect(buildCatalog(spineNidra, older).images).toBeUndefined();
   });

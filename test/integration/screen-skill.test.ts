@@ -40,7 +40,12 @@ interface PlayWithMetadata {
 const directivesOf = (response: ResponseEnvelope) => (response.response.directives ?? []) as Array<{ type: string } & Record<string, unknown>>;
 const fullPlayOf = (response: ResponseEnvelope) => directivesOf(response).find((d) => d.type === 'AudioPlayer.Play') as PlayWithMetadata | undefined;
 const aplOf = (response: ResponseEnvelope) =>
-  directivesOf(response).filter((d) => d.type.startsWith('Alexa.Presentation.APL')) as Array<{ type: string; token?: string; document: unknown; datasources: { data: Record<string, unknown> } }>;
+  directivesOf(response).filter((d) => d.type.startsWith('Alexa.Presentation.APL')) as Array<{
+    type: string;
+    token?: string;
+    document: unknown;
+    datasources: { data: Record<string, unknown> };
+  }>;
 
 /** The same request from an Echo Show. */
 function onScreen(envelope: RequestEnvelope): RequestEnvelope {
@@ -58,7 +63,10 @@ function expectPictures(play: PlayWithMetadata): void {
   expect(play.audioItem.metadata).toEqual({
     title: 'Spine Nidra',
     subtitle: title.charAt(0).toUpperCase() + title.slice(1),
-    art: { contentDescription: expect.any(String), sources: [{ url: `${AUDIO_BASE_URL}/images/spine-${region}.0123456789.png`, widthPixels: 512, heightPixels: 512 }] },
+    art: {
+      contentDescription: expect.any(String),
+      sources: [{ url: `${AUDIO_BASE_URL}/images/spine-${region}.0123456789.png`, widthPixels: 512, heightPixels: 512 }],
+    },
     backgroundImage: {
       contentDescription: expect.any(String),
       sources: [{ url: `${AUDIO_BASE_URL}/images/spine-${region}-background.0123456789.png`, widthPixels: 1024, heightPixels: 640 }],
@@ -119,11 +127,21 @@ describe('Play metadata', () => {
 
   it.each([
     ['a launch', () => launch({ userId: 'amzn1.ask.account.SCREEN-LAUNCH' })],
-    ['"skip to the lower back"', () => intent('SkipToSectionIntent', { slots: sectionSlot('lower back', 'spine-rotation-lumbar'), player: playing('arrival') })],
+    [
+      '"skip to the lower back"',
+      () => intent('SkipToSectionIntent', { slots: sectionSlot('lower back', 'spine-rotation-lumbar'), player: playing('arrival') }),
+    ],
     ['"next"', () => intent('AMAZON.NextIntent', { player: playing('spine-rotation-thoracic') })],
     ['the Next button', () => controller('Next', { player: playing('limbs') })],
-    ['a personal clip enqueued after the sankalpa', () =>
-      audioEvent('PlaybackNearlyFinished', encodeToken(testCatalog(), { variant: 'standard', segmentId: 'sankalpa', nonce: 'screen01', attempt: 0, clip: '0123456789abcdef' }), 1)],
+    [
+      'a personal clip enqueued after the sankalpa',
+      () =>
+        audioEvent(
+          'PlaybackNearlyFinished',
+          encodeToken(testCatalog(), { variant: 'standard', segmentId: 'sankalpa', nonce: 'screen01', attempt: 0, clip: '0123456789abcdef' }),
+          1,
+        ),
+    ],
   ])('names them on the Play answering %s', async (_label, request) => {
     const play = fullPlayOf(await harness.send(request()));
     expect(play).toBeDefined();
@@ -163,9 +181,15 @@ describe('the APL page', () => {
   });
 
   it('shows the section, the part and how far through the practice a skip lands', async () => {
-    const response = await harness.send(onScreen(intent('SkipToSectionIntent', { slots: sectionSlot('lower back', 'spine-rotation-lumbar'), player: playing('arrival') })));
+    const response = await harness.send(
+      onScreen(intent('SkipToSectionIntent', { slots: sectionSlot('lower back', 'spine-rotation-lumbar'), player: playing('arrival') })),
+    );
     const data = aplOf(response)[0]?.datasources.data;
-    expect(data).toMatchObject({ section: 'The spine rotation', part: 'The lower back', art: `${AUDIO_BASE_URL}/images/spine-lumbar.0123456789.png` });
+    expect(data).toMatchObject({
+      section: 'The spine rotation',
+      part: 'The lower back',
+      art: `${AUDIO_BASE_URL}/images/spine-lumbar.0123456789.png`,
+    });
     expect(data?.percent).toBe(percentAt('spine-rotation-lumbar'));
     expect(data?.percent).toBeGreaterThan(0);
     expect(data?.percent).toBeLessThan(100);
@@ -180,7 +204,9 @@ describe('the APL page', () => {
   });
 
   it('is left out where the device has no screen', async () => {
-    const response = await harness.send(intent('SkipToSectionIntent', { slots: sectionSlot('lower back', 'spine-rotation-lumbar'), player: playing('arrival') }));
+    const response = await harness.send(
+      intent('SkipToSectionIntent', { slots: sectionSlot('lower back', 'spine-rotation-lumbar'), player: playing('arrival') }),
+    );
     expect(fullPlayOf(response)).toBeDefined();
     expect(aplOf(response)).toEqual([]);
   });

@@ -15,8 +15,11 @@ function ssmlProblems(ssml: string): string[] {
   const problems: string[] = [];
   if (!/^<speak>[\s\S]*<\/speak>$/.test(ssml)) problems.push('not wrapped in a single <speak>');
   const inner = ssml.replace(/^<speak>/, '').replace(/<\/speak>$/, '');
-  const withoutTags = inner.replace(/<\/?(s|p|prosody|amazon:effect|amazon:domain)(\s+[a-z:-]+="[^"<>&]*")*\s*>|<break(\s+[a-z]+="[^"<>&]*")*\s*\/>/g, '');
-  if (/[<>]/.test(withoutTags)) problems.push('markup that is not the skill\'s own');
+  const withoutTags = inner.replace(
+    /<\/?(s|p|prosody|amazon:effect|amazon:domain)(\s+[a-z:-]+="[^"<>&]*")*\s*>|<break(\s+[a-z]+="[^"<>&]*")*\s*\/>/g,
+    '',
+  );
+  if (/[<>]/.test(withoutTags)) problems.push("markup that is not the skill's own");
   if (/&(?!(amp|lt|gt|quot|apos);)/.test(withoutTags)) problems.push('a bare ampersand');
   return problems;
 }
@@ -44,13 +47,13 @@ describe('security and privacy', () => {
     expect(harness.calls).toEqual([]);
   });
 
-  it('a request reads and writes only its own listener\'s item, whatever it does', async () => {
+  it("a request reads and writes only its own listener's item, whatever it does", async () => {
     await harness.store.setSankalpa(harness.keyOf(TWO), { text: 'I am steady', setAt: '2026-11-24T21:00:00Z' });
     harness.keys.length = 0;
     let session: Record<string, unknown> = {};
     const say = async (request: RequestEnvelope) => {
       const response = await harness.send(request);
-      session = response.response.shouldEndSession === false ? response.sessionAttributes ?? {} : {};
+      session = response.response.shouldEndSession === false ? (response.sessionAttributes ?? {}) : {};
       return response;
     };
     const started = await say(launch({ userId: ONE }));
@@ -68,7 +71,7 @@ describe('security and privacy', () => {
     expect((await harness.store.load(harness.keyOf(TWO)))?.sankalpa?.text).toBe('I am steady');
   });
 
-  it('no listener words can inject SSML: every spoken line stays the skill\'s own markup (300 phrases)', async () => {
+  it("no listener words can inject SSML: every spoken line stays the skill's own markup (300 phrases)", async () => {
     const hostile = fc.oneof(
       fc.string({ minLength: 1, maxLength: 80 }),
       fc.constantFrom(
@@ -108,7 +111,13 @@ describe('security and privacy', () => {
     it('carry no Alexa ids, no playback tokens and no listener words, whatever a handler passes', () => {
       const lines: string[] = [];
       const log = createJsonLogger({ write: (_level, line) => lines.push(line), now: () => 0 });
-      const token = encodeToken(harness.catalog, { variant: 'standard', segmentId: 'body-scan', nonce: 'abcd1234', attempt: 0, clip: '0123456789abcdef' });
+      const token = encodeToken(harness.catalog, {
+        variant: 'standard',
+        segmentId: 'body-scan',
+        nonce: 'abcd1234',
+        attempt: 0,
+        clip: '0123456789abcdef',
+      });
       log.warn(`failed for ${ONE} on ${token}`, {
         text: 'my secret intention',
         sankalpa: { text: 'my secret intention' },

@@ -6,7 +6,12 @@ import { audioEvent, intent, launch, playOf } from '../../testkit/envelopes';
 describe('AudioPlayer events', () => {
   let harness: Harness;
   const state = (segmentId: string, extra: Partial<PlaybackState> = {}): PlaybackState => ({
-    variant: 'standard', segmentId, nonce: 'tonight1', attempt: 0, clip: '', ...extra,
+    variant: 'standard',
+    segmentId,
+    nonce: 'tonight1',
+    attempt: 0,
+    clip: '',
+    ...extra,
   });
   const tokenFor = (segmentId: string, extra: Partial<PlaybackState> = {}) => encodeToken(harness.catalog, state(segmentId, extra));
   beforeEach(async () => {

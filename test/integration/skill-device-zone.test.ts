@@ -32,7 +32,8 @@ describe('the device time zone, remembered', () => {
     const answer = await harness.send(api.aim(launch({ userId: USER, deviceId })));
     const play = playOf(answer);
     const timestamp = new Date(harness.clock.ms).toISOString();
-    if (play) await harness.send(api.aim(audioEvent('PlaybackStarted', play.token, play.offsetInMilliseconds, { userId: USER, deviceId, timestamp })));
+    if (play)
+      await harness.send(api.aim(audioEvent('PlaybackStarted', play.token, play.offsetInMilliseconds, { userId: USER, deviceId, timestamp })));
     return answer;
   };
 
@@ -76,7 +77,11 @@ describe('the device time zone, remembered', () => {
     await launchFrom('amzn1.ask.device.ECHO-TRAVEL');
     expect(api.timeZoneCalls).toBe(2);
     const record = await harness.store.load(harness.keyOf(USER));
-    expect(Object.values(record?.timeZones ?? {}).map((known) => known.zone).sort()).toEqual(['Asia/Kolkata', 'Europe/London']);
+    expect(
+      Object.values(record?.timeZones ?? {})
+        .map((known) => known.zone)
+        .sort(),
+    ).toEqual(['Asia/Kolkata', 'Europe/London']);
     expect(JSON.stringify(record)).not.toContain('ECHO-');
   });
 

@@ -10,7 +10,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('forgetting a listener', () => {
   let harness: Harness;
   let session: Record<string, unknown> | undefined;
-  const say = async (build: (options: { session: { new: boolean; attributes: Record<string, unknown> }; timestamp: string; player?: DevicePlayer }) => RequestEnvelope, player?: DevicePlayer) => {
+  const say = async (
+    build: (options: { session: { new: boolean; attributes: Record<string, unknown> }; timestamp: string; player?: DevicePlayer }) => RequestEnvelope,
+    player?: DevicePlayer,
+  ) => {
     const response = await harness.send(build({ session: { new: !session, attributes: session ?? {} }, timestamp: iso(harness.clock.ms), player }));
     session = response.response.shouldEndSession === false ? response.sessionAttributes : undefined;
     return response;
@@ -22,7 +25,14 @@ describe('forgetting a listener', () => {
     await harness.store.setSankalpa(key, { text: 'My spine is supple', setAt: iso(harness.clock.ms) });
     await harness.store.saveProgress(
       key,
-      { variant: 'standard', segmentId: 'body-scan', offsetMs: 90_000, state: 'paused', nonce: 'nold0001', seq: (harness.clock.ms - 60_000) * 10 + 1 },
+      {
+        variant: 'standard',
+        segmentId: 'body-scan',
+        offsetMs: 90_000,
+        state: 'paused',
+        nonce: 'nold0001',
+        seq: (harness.clock.ms - 60_000) * 10 + 1,
+      },
       { countStart: true, completedAt: iso(harness.clock.ms - 86_400_000) },
     );
     return key;
@@ -78,7 +88,7 @@ describe('forgetting a listener', () => {
     expect((await harness.store.load(key))?.progress).toMatchObject({ segmentId: 'arrival', state: 'playing' });
   });
 
-  it('what is saved after an erasure is kept for good: the erasure marker\'s expiry goes with the first write', async () => {
+  it("what is saved after an erasure is kept for good: the erasure marker's expiry goes with the first write", async () => {
     const key = await seedListener();
     await say((o) => intent('ForgetMeIntent', o));
     await say((o) => intent('AMAZON.YesIntent', o));

@@ -24,7 +24,7 @@ describe('a household sharing one Echo', () => {
     await harness.send(intent('AMAZON.YesIntent', { ...as(personId), session: { new: false, attributes: asked.sessionAttributes ?? {} } }));
   };
 
-  it('keeps each person\'s sankalpa and preferences apart, and the account\'s apart from both', async () => {
+  it("keeps each person's sankalpa and preferences apart, and the account's apart from both", async () => {
     await setSankalpa(ANNA, 'my spine is supple');
     await harness.send(intent('GentleStartIntent', as(ANNA)));
     expect(speechOf(await harness.send(intent('WhatIsSankalpaIntent', as(ANNA))))).toContain('My spine is supple');
@@ -35,7 +35,7 @@ describe('a household sharing one Echo', () => {
     expect(new Set([keyFor(ANNA), keyFor(BEN), keyFor(undefined)]).size).toBe(3);
   });
 
-  it('the Echo\'s playback events, which name no person, land on the person who started the practice', async () => {
+  it("the Echo's playback events, which name no person, land on the person who started the practice", async () => {
     const started = await harness.send(launch(as(ANNA)));
     const token = playOf(started)?.token as string;
     expect(tokenFields(token).version).toBe('2');
@@ -70,13 +70,15 @@ describe('a household sharing one Echo', () => {
     expect((await harness.store.load(keyFor(BEN)))?.sankalpa?.text).toBe('I am strong');
     expect((await harness.store.load(keyFor(undefined)))?.sankalpa?.text).toBe('we rest');
 
-    await harness.send(system('AlexaSkillEvent.SkillDisabled', { body: { userId: ACCOUNT, userInformationPersistenceStatus: 'NOT_PERSISTED' } }, as(undefined)));
+    await harness.send(
+      system('AlexaSkillEvent.SkillDisabled', { body: { userId: ACCOUNT, userInformationPersistenceStatus: 'NOT_PERSISTED' } }, as(undefined)),
+    );
     for (const person of [ANNA, BEN, undefined]) {
       expect(await harness.store.load(keyFor(person))).toEqual({ startedCount: 0, completedCount: 0, erased: true });
     }
   });
 
-  it('a voice Alexa does not recognise is the account\'s, even while the Echo holds Anna\'s practice', async () => {
+  it("a voice Alexa does not recognise is the account's, even while the Echo holds Anna's practice", async () => {
     await setSankalpa(ANNA, 'my secret wish');
     const annas = playOf(await harness.send(launch(as(ANNA))))?.token as string;
     const player = { token: annas, offsetInMilliseconds: 30_000, playerActivity: 'STOPPED' };
@@ -87,7 +89,7 @@ describe('a household sharing one Echo', () => {
     expect((await harness.store.load(keyFor(ANNA)))?.sankalpa?.text).toBe('My secret wish');
   });
 
-  it('Ben, new on an Echo that holds Anna\'s practice, starts his own from the top', async () => {
+  it("Ben, new on an Echo that holds Anna's practice, starts his own from the top", async () => {
     const annas = playOf(await harness.send(launch(as(ANNA))))?.token as string;
     const ben = await harness.send(launch({ ...as(BEN), player: { token: annas, offsetInMilliseconds: 60_000, playerActivity: 'STOPPED' } }));
     const play = playOf(ben);
@@ -101,9 +103,11 @@ describe('a household sharing one Echo', () => {
     expect((await harness.store.load(keyFor(undefined)))?.people).toEqual([keyFor(BEN)]);
   });
 
-  it('Ben changing a setting while Anna\'s practice plays leaves her practice hers and unchanged', async () => {
+  it("Ben changing a setting while Anna's practice plays leaves her practice hers and unchanged", async () => {
     const annas = playOf(await harness.send(launch(as(ANNA))))?.token as string;
-    const answer = await harness.send(intent('NatureSoundsOffIntent', { ...as(BEN), player: { token: annas, offsetInMilliseconds: 20_000, playerActivity: 'PLAYING' } }));
+    const answer = await harness.send(
+      intent('NatureSoundsOffIntent', { ...as(BEN), player: { token: annas, offsetInMilliseconds: 20_000, playerActivity: 'PLAYING' } }),
+    );
     const play = playOf(answer);
     expect(tokenFields(play?.token).person).toBe(tokenFields(annas).person);
     expect(tokenFields(play?.token).variant).toBe(tokenFields(annas).variant);

@@ -20,9 +20,7 @@ describe('moving around the practice', () => {
     ['lower back', 'spine-rotation-lumbar', 'spine-rotation-lumbar'],
     ['the ending', 'return', 'return'],
   ])('"skip to %s" (resolved by Alexa) starts that part with REPLACE_ALL', async (spoken, resolvedId, expected) => {
-    const response = await harness.send(
-      intent('SkipToSectionIntent', { slots: sectionSlot(spoken, resolvedId), player: playing('arrival') }),
-    );
+    const response = await harness.send(intent('SkipToSectionIntent', { slots: sectionSlot(spoken, resolvedId), player: playing('arrival') }));
     const play = playOf(response);
     expect(play?.behavior).toBe('REPLACE_ALL');
     expect(segmentOfToken(play?.token ?? '')).toBe(expected);
@@ -41,9 +39,7 @@ describe('moving around the practice', () => {
   });
 
   it('an unknown section gets a short list of the sections, then the practice carries on', async () => {
-    const response = await harness.send(
-      intent('SkipToSectionIntent', { slots: sectionSlot('the kitchen'), player: playing('limbs', 42_000) }),
-    );
+    const response = await harness.send(intent('SkipToSectionIntent', { slots: sectionSlot('the kitchen'), player: playing('limbs', 42_000) }));
     expect(speechOf(response)).toMatch(/I can take you to .*the body scan.*and the return/);
     const play = playOf(response);
     expect(segmentOfToken(play?.token ?? '')).toBe('limbs');
@@ -101,7 +97,12 @@ describe('moving around the practice', () => {
 
   it('next with no device state moves on from the stored place', async () => {
     await harness.store.saveProgress(harness.keyOf(), {
-      variant: 'standard', segmentId: 'softening', offsetMs: 12_000, state: 'paused', nonce: 'earlier1', seq: harness.clock.ms * 10,
+      variant: 'standard',
+      segmentId: 'softening',
+      offsetMs: 12_000,
+      state: 'paused',
+      nonce: 'earlier1',
+      seq: harness.clock.ms * 10,
     });
     const response = await harness.send(intent('AMAZON.NextIntent'));
     expect(segmentOfToken(playOf(response)?.token ?? '')).toBe('sankalpa');

@@ -49,12 +49,20 @@ describe('pause in the spine rotation, resume on another Echo', () => {
 
   beforeEach(async () => {
     harness = await createHarness();
-    const started = await harness.send(intent('SkipToSectionIntent', { userId, deviceId: 'bedroom', slots: { section: { name: 'section', value: 'upper back' } } }));
+    const started = await harness.send(
+      intent('SkipToSectionIntent', { userId, deviceId: 'bedroom', slots: { section: { name: 'section', value: 'upper back' } } }),
+    );
     thoracicToken = playOf(started)?.token as string;
     expect(segmentOfToken(thoracicToken)).toBe('spine-rotation-thoracic');
     await harness.send(audioEvent('PlaybackStarted', thoracicToken, 0, { userId, deviceId: 'bedroom', timestamp: iso(harness.clock.ms) }));
     harness.clock.ms += 125_000;
-    const paused = await harness.send(intent('AMAZON.PauseIntent', { userId, deviceId: 'bedroom', player: { token: thoracicToken, offsetInMilliseconds: 125_000, playerActivity: 'PLAYING' } }));
+    const paused = await harness.send(
+      intent('AMAZON.PauseIntent', {
+        userId,
+        deviceId: 'bedroom',
+        player: { token: thoracicToken, offsetInMilliseconds: 125_000, playerActivity: 'PLAYING' },
+      }),
+    );
     expect(paused.response.directives).toEqual([{ type: 'AudioPlayer.Stop' }]);
     await harness.send(audioEvent('PlaybackStopped', thoracicToken, 125_000, { userId, deviceId: 'bedroom', timestamp: iso(harness.clock.ms) }));
   });

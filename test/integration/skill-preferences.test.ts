@@ -60,7 +60,9 @@ describe('preferences by voice', () => {
     await send(intent('TensionReleaseIntent'));
     await send(intent('FullPracticeIntent'));
     expect(await stored()).toEqual({});
-    expect(speechOf(await send(intent('SettingsIntent')))).toContain('the full practice, tension and release, nature sounds, and the ending chosen by the time');
+    expect(speechOf(await send(intent('SettingsIntent')))).toContain(
+      'the full practice, tension and release, nature sounds, and the ending chosen by the time',
+    );
   });
 
   it('every combination plays its own rendered variant', async () => {
@@ -96,7 +98,7 @@ describe('preferences by voice', () => {
     expect(variantOf(playOf(await send(launch({ userId: 'amzn1.ask.account.CHOSE' })))?.token as string)).toBe('standard');
   });
 
-  it('without the Settings API, the locale\'s time zone decides', async () => {
+  it("without the Settings API, the locale's time zone decides", async () => {
     api.zone = 403;
     harness.clock.ms = newYork(22);
     const play = playOf(await send(launch({ userId: 'amzn1.ask.account.NO-SETTINGS' })));
@@ -120,7 +122,14 @@ describe('preferences by voice', () => {
   it('no to "continue where you left off?" starts over with the listener\'s own variant', async () => {
     await send(intent('ShortPracticeIntent'));
     const key = harness.keyOf(USER);
-    await harness.store.saveProgress(key, { variant: 'short', segmentId: 'spine-rotation-thoracic', offsetMs: 60_000, state: 'paused', nonce: 'abcd1234', seq: (harness.clock.ms - 3_600_000) * 10 + 1 });
+    await harness.store.saveProgress(key, {
+      variant: 'short',
+      segmentId: 'spine-rotation-thoracic',
+      offsetMs: 60_000,
+      state: 'paused',
+      nonce: 'abcd1234',
+      seq: (harness.clock.ms - 3_600_000) * 10 + 1,
+    });
     const offer = await send(launch());
     expect(speechOf(offer)).toContain('Would you like to continue');
     const fresh = await send(intent('AMAZON.NoIntent', { session: { new: false, attributes: offer.sessionAttributes ?? {} } }));
@@ -158,7 +167,9 @@ describe('preferences by voice', () => {
     it('speaks softly, its reprompt too', async () => {
       const help = await send(intent('AMAZON.HelpIntent'));
       expect(speechOf(help)).toMatch(/^<speak><prosody volume="soft" rate="92%">.*<\/prosody><\/speak>$/);
-      expect(help.response.reprompt?.outputSpeech).toMatchObject({ ssml: expect.stringMatching(/^<speak><prosody volume="soft" rate="92%">.*<\/prosody><\/speak>$/) });
+      expect(help.response.reprompt?.outputSpeech).toMatchObject({
+        ssml: expect.stringMatching(/^<speak><prosody volume="soft" rate="92%">.*<\/prosody><\/speak>$/),
+      });
       harness.clock.ms = newYork(15);
       const day = await send(intent('AMAZON.HelpIntent'));
       expect(speechOf(day)).not.toContain('prosody');
@@ -169,7 +180,14 @@ describe('preferences by voice', () => {
       const userId = 'amzn1.ask.account.NIGHT-OFFER';
       await harness.store.saveProgress(
         harness.keyOf(userId),
-        { variant: 'standard', segmentId: 'return', offsetMs: 80_000, state: 'completed', nonce: 'abcd1234', seq: (harness.clock.ms - 86_400_000) * 10 + 3 },
+        {
+          variant: 'standard',
+          segmentId: 'return',
+          offsetMs: 80_000,
+          state: 'completed',
+          nonce: 'abcd1234',
+          seq: (harness.clock.ms - 86_400_000) * 10 + 3,
+        },
         { completedAt: new Date(harness.clock.ms - 86_400_000).toISOString() },
       );
       const offer = await send(launch({ userId }));
@@ -180,7 +198,14 @@ describe('preferences by voice', () => {
 
     it('a returning listener is simply carried on, not asked whether to continue', async () => {
       const key = harness.keyOf(USER);
-      await harness.store.saveProgress(key, { variant: 'bedtime', segmentId: 'limbs', offsetMs: 60_000, state: 'paused', nonce: 'abcd1234', seq: (harness.clock.ms - 600_000) * 10 + 1 });
+      await harness.store.saveProgress(key, {
+        variant: 'bedtime',
+        segmentId: 'limbs',
+        offsetMs: 60_000,
+        state: 'paused',
+        nonce: 'abcd1234',
+        seq: (harness.clock.ms - 600_000) * 10 + 1,
+      });
       const answer = await send(launch());
       expect(speechOf(answer)).toContain('Continuing with');
       expect(answer.response.shouldEndSession).toBe(true);
@@ -204,14 +229,17 @@ describe('practice stats', () => {
   it('count started and completed practices and the streak of days, a late-night practice counting for its evening', async () => {
     const userId = 'amzn1.ask.account.STATS';
     const order = harness.catalog.variants.standard;
-    const tokenAt = (segmentId: string, nonce: string) => encodeToken(harness.catalog, { variant: 'standard', segmentId, nonce, attempt: 0, clip: '' });
+    const tokenAt = (segmentId: string, nonce: string) =>
+      encodeToken(harness.catalog, { variant: 'standard', segmentId, nonce, attempt: 0, clip: '' });
     // In New York: Nov 21 at 21:00, Nov 22 at 21:30, and 00:30 after Nov 23's evening (which counts for Nov 23).
     const starts = [Date.UTC(2026, 10, 22, 2, 0), Date.UTC(2026, 10, 23, 2, 30), Date.UTC(2026, 10, 24, 5, 30)];
     for (const [index, ms] of starts.entries()) {
       await harness.send(audioEvent('PlaybackStarted', tokenAt(order[0], `night${index}00`), 0, { userId, timestamp: new Date(ms).toISOString() }));
     }
     const last = order[order.length - 1];
-    await harness.send(audioEvent('PlaybackFinished', tokenAt(last, 'night200'), 60_000, { userId, timestamp: new Date(starts[2] + 1_900_000).toISOString() }));
+    await harness.send(
+      audioEvent('PlaybackFinished', tokenAt(last, 'night200'), 60_000, { userId, timestamp: new Date(starts[2] + 1_900_000).toISOString() }),
+    );
     harness.clock.ms = newYork(20);
     const answer = speechOf(await harness.send(api.aim(intent('PracticeStatsIntent', { userId }))));
     expect(answer).toContain('You have practised 3 times, and completed the whole practice once.');

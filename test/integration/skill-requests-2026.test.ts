@@ -42,13 +42,17 @@ describe('a device without AudioPlayer', () => {
   });
 
   it('still sets a sankalpa, reads settings and stats, and forgets on request', async () => {
-    const asked = await harness.send(intent('SetSankalpaIntent', { ...noAudio, slots: { phrase: { name: 'phrase', value: 'I am at ease', confirmationStatus: 'NONE' } } }));
+    const asked = await harness.send(
+      intent('SetSankalpaIntent', { ...noAudio, slots: { phrase: { name: 'phrase', value: 'I am at ease', confirmationStatus: 'NONE' } } }),
+    );
     await harness.send(intent('AMAZON.YesIntent', { ...noAudio, session: { new: false, attributes: asked.sessionAttributes ?? {} } }));
     expect((await harness.store.load(harness.keyOf()))?.sankalpa?.text).toBe('I am at ease');
     expect(speechOf(await harness.send(intent('SettingsIntent', noAudio)))).toBeTruthy();
     expect(speechOf(await harness.send(intent('PracticeStatsIntent', noAudio)))).toMatch(/practi/i);
     const forget = await harness.send(intent('ForgetMeIntent', noAudio));
-    const erased = await harness.send(intent('AMAZON.YesIntent', { ...noAudio, session: { new: false, attributes: forget.sessionAttributes ?? {} } }));
+    const erased = await harness.send(
+      intent('AMAZON.YesIntent', { ...noAudio, session: { new: false, attributes: forget.sessionAttributes ?? {} } }),
+    );
     expect(speechOf(erased)).toContain('erased');
   });
 });
@@ -102,20 +106,30 @@ describe('requests the skill does not serve', () => {
 });
 
 describe('everything after "Alexa, open Spine Nidra"', () => {
-  it('while the practice plays: one short line, one answer\'s time, and no Play (silence lets it carry on)', async () => {
+  it("while the practice plays: one short line, one answer's time, and no Play (silence lets it carry on)", async () => {
     const opened = await harness.send(launch({ player: playing('limbs') }));
     expect(speechOf(opened)).toContain('skip to the body scan');
     expect(opened.response.shouldEndSession).toBe(false);
     expect(opened.response.reprompt).toBeDefined();
     expect(playOf(opened)).toBeUndefined();
-    const skipped = await harness.send(intent('SkipToSectionIntent', { player: playing('limbs'), session: { new: false, attributes: opened.sessionAttributes ?? {} }, slots: sectionSlot('body scan', 'body-scan') }));
+    const skipped = await harness.send(
+      intent('SkipToSectionIntent', {
+        player: playing('limbs'),
+        session: { new: false, attributes: opened.sessionAttributes ?? {} },
+        slots: sectionSlot('body scan', 'body-scan'),
+      }),
+    );
     expect(segmentOfToken(playOf(skipped)?.token)).toBe('body-scan');
   });
 
   it('then "my sankalpa is …" is asked and confirmed in the same session', async () => {
     const opened = await harness.send(launch({ player: playing('limbs') }));
     const asked = await harness.send(
-      intent('SetSankalpaIntent', { player: playing('limbs'), session: { new: false, attributes: opened.sessionAttributes ?? {} }, slots: { phrase: { name: 'phrase', value: 'I am steady', confirmationStatus: 'NONE' } } }),
+      intent('SetSankalpaIntent', {
+        player: playing('limbs'),
+        session: { new: false, attributes: opened.sessionAttributes ?? {} },
+        slots: { phrase: { name: 'phrase', value: 'I am steady', confirmationStatus: 'NONE' } },
+      }),
     );
     expect(speechOf(asked)).toContain('Shall I keep it?');
   });

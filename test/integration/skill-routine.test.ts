@@ -3,7 +3,7 @@
  * practice at once (continued, or from the top), at any hour, and never asks a question.
  */
 import { encodeToken } from '../../lambda/playback/token';
-import { audioEvent, envelope, launch, playOf, SKILL_ID } from '../../testkit/envelopes';
+import { audioEvent, envelope, type launch, playOf, SKILL_ID } from '../../testkit/envelopes';
 import { tokenFields } from '../../testkit/tokens';
 import { createHarness, type Harness } from '../support/harness';
 
@@ -25,7 +25,7 @@ describe.each([
     harness.clock.ms = nowMs;
   });
 
-  it('plays a new listener\'s practice from the top at once, asking nothing', async () => {
+  it("plays a new listener's practice from the top at once, asking nothing", async () => {
     const response = await harness.send(byRoutine());
     expect(tokenFields(playOf(response)?.token).segmentId).toBe(harness.catalog.variants.standard[0]);
     expect(response.response.shouldEndSession).toBe(true);
@@ -47,7 +47,9 @@ it('a task of another skill is an ordinary launch', async () => {
   harness.clock.ms = DAY;
   const token = encodeToken(harness.catalog, { variant: 'standard', segmentId: 'limbs', nonce: 'evening1', attempt: 0, clip: '' });
   await harness.send(audioEvent('PlaybackStopped', token, 90_000, { timestamp: new Date(DAY - 3 * 3_600_000).toISOString() }));
-  const other = await harness.send(envelope({ type: 'LaunchRequest', task: { name: 'amzn1.ask.skill.other.StartPractice', version: '1' } }, {}, true));
+  const other = await harness.send(
+    envelope({ type: 'LaunchRequest', task: { name: 'amzn1.ask.skill.other.StartPractice', version: '1' } }, {}, true),
+  );
   expect(other.response.reprompt).toBeDefined();
   expect(playOf(other)).toBeUndefined();
 });

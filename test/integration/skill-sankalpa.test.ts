@@ -47,19 +47,19 @@ describe('hands-free sankalpa', () => {
     expect(logged).not.toMatch(/at ease in my body|supple/i);
   });
 
-  it.each([['repeat', 'AMAZON.RepeatIntent'], ['something Alexa maps to the fallback', 'AMAZON.FallbackIntent']])(
-    '"%s" when asked "Shall I keep it?" asks again, and the sankalpa is not lost: yes then saves it',
-    async (_label, name) => {
-      await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('i rest in my breath') }));
-      const again = await say((s) => intent(name, s));
-      expect(speechOf(again)).toContain('Your sankalpa: I rest in my breath. Shall I keep it?');
-      expect(again.response.shouldEndSession).toBe(false);
-      expect(playOf(again)).toBeUndefined();
-      const saved = await say((s) => intent('AMAZON.YesIntent', s));
-      expect(speechOf(saved)).toMatch(/Saved\./);
-      expect(await stored()).toMatchObject({ text: 'I rest in my breath' });
-    },
-  );
+  it.each([
+    ['repeat', 'AMAZON.RepeatIntent'],
+    ['something Alexa maps to the fallback', 'AMAZON.FallbackIntent'],
+  ])('"%s" when asked "Shall I keep it?" asks again, and the sankalpa is not lost: yes then saves it', async (_label, name) => {
+    await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('i rest in my breath') }));
+    const again = await say((s) => intent(name, s));
+    expect(speechOf(again)).toContain('Your sankalpa: I rest in my breath. Shall I keep it?');
+    expect(again.response.shouldEndSession).toBe(false);
+    expect(playOf(again)).toBeUndefined();
+    const saved = await say((s) => intent('AMAZON.YesIntent', s));
+    expect(speechOf(saved)).toMatch(/Saved\./);
+    expect(await stored()).toMatchObject({ text: 'I rest in my breath' });
+  });
 
   it('a sankalpa with a wake word in it is never stored: a gentle re-ask says why', async () => {
     const asked = await say((s) => intent('SetSankalpaIntent', { ...s, slots: phrase('Alexa I am calm and whole') }));
@@ -94,7 +94,9 @@ describe('hands-free sankalpa', () => {
     expect(saved.response.shouldEndSession).toBe(true);
     const key = clipKey('I am at ease in my body', 'test-voice');
     expect(await stored()).toEqual({ text: 'I am at ease in my body', setAt: expect.any(String), clipKey: key });
-    expect(clips.made).toEqual([{ text: 'I am at ease in my body', files: [`sankalpa-personal.${key}.mp3`, `closing-sankalpa-personal.${key}.mp3`] }]);
+    expect(clips.made).toEqual([
+      { text: 'I am at ease in my body', files: [`sankalpa-personal.${key}.mp3`, `closing-sankalpa-personal.${key}.mp3`] },
+    ]);
   });
 
   it('"set my sankalpa" asks for it, a no asks once more, a second no leaves calmly with nothing saved', async () => {
@@ -161,16 +163,37 @@ describe('hands-free sankalpa', () => {
   });
 
   it.each([
-    ['"the second one"', () => intent('PickIdeaIntent', { slots: { choice: { name: 'choice', value: 'second one', resolutions: { resolutionsPerAuthority: [{ authority: 'x', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: 'second', id: '2' } }] }] } } } }), 1],
+    [
+      '"the second one"',
+      () =>
+        intent('PickIdeaIntent', {
+          slots: {
+            choice: {
+              name: 'choice',
+              value: 'second one',
+              resolutions: {
+                resolutionsPerAuthority: [{ authority: 'x', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: 'second', id: '2' } }] }],
+              },
+            },
+          },
+        }),
+      1,
+    ],
     ['"number two"', () => intent('PickIdeaIntent', { slots: { choice: { name: 'choice', value: 'number two' } } }), 1],
     ['"yes" (to the first)', () => intent('AMAZON.YesIntent'), 0],
   ])('ideas: three suggestions, then %s picks one', async (_label, pick, index) => {
     const offered = await say((s) => intent('SankalpaIdeasIntent', s));
-    const ideas = (offered.sessionAttributes?.dialog as { kind: string; ideas: string[] }).ideas;
+    const ideas = (offered.sessionAttributes?.dialog as { kind: string; ideas: string[] } | undefined)?.ideas ?? [];
     expect(ideas).toHaveLength(3);
     expect(speechOf(offered)).toMatch(/One: .+\. Two: .+\. Three: .+\./);
     const envelope = pick();
-    (envelope as unknown as { session: object }).session = { new: false, sessionId: 's', application: { applicationId: 'amzn1.ask.skill.spine-nidra-test' }, user: { userId: 'amzn1.ask.account.LISTENER-ONE' }, attributes: session };
+    (envelope as unknown as { session: object }).session = {
+      new: false,
+      sessionId: 's',
+      application: { applicationId: 'amzn1.ask.skill.spine-nidra-test' },
+      user: { userId: 'amzn1.ask.account.LISTENER-ONE' },
+      attributes: session,
+    };
     await harness.send(envelope);
     expect((await stored())?.text).toBe(ideas[index]);
   });

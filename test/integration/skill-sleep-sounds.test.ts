@@ -12,10 +12,20 @@ import { createHarness, type Harness } from '../support/harness';
 const LOOP_MS = 10 * 60_000;
 const catalog: Catalog = {
   ...testCatalog(),
-  sleepSounds: { loop: { file: 'sleep-sounds.0123456789.mp3', durationMs: LOOP_MS }, fade: { file: 'sleep-sounds-fade.0123456789.mp3', durationMs: LOOP_MS } },
+  sleepSounds: {
+    loop: { file: 'sleep-sounds.0123456789.mp3', durationMs: LOOP_MS },
+    fade: { file: 'sleep-sounds-fade.0123456789.mp3', durationMs: LOOP_MS },
+  },
 };
 const duration = (spoken: string, id: string) => ({
-  duration: { name: 'duration', value: spoken, confirmationStatus: 'NONE', resolutions: { resolutionsPerAuthority: [{ authority: 'x.SLEEP_DURATION', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: spoken, id } }] }] } },
+  duration: {
+    name: 'duration',
+    value: spoken,
+    confirmationStatus: 'NONE',
+    resolutions: {
+      resolutionsPerAuthority: [{ authority: 'x.SLEEP_DURATION', status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: spoken, id } }] }],
+    },
+  },
 });
 
 let harness: Harness;
@@ -111,7 +121,9 @@ describe('after the practice', () => {
 
   it('"resume" right after pausing the sounds carries them on where they were', async () => {
     const sounds = encodeToken(catalog, { ...lastItem(50), segmentId: 'sleep-sounds' });
-    const resumed = playOf(await harness.send(intent('AMAZON.ResumeIntent', { player: { token: sounds, offsetInMilliseconds: 90_000, playerActivity: 'STOPPED' } })));
+    const resumed = playOf(
+      await harness.send(intent('AMAZON.ResumeIntent', { player: { token: sounds, offsetInMilliseconds: 90_000, playerActivity: 'STOPPED' } })),
+    );
     expect(resumed).toMatchObject({ offsetInMilliseconds: 90_000 });
     expect(tokenFields(resumed?.token)).toMatchObject({ segmentId: 'sleep-sounds', sleep: 50 });
   });

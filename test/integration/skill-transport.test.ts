@@ -41,7 +41,12 @@ describe('pause, resume, stop and questions during playback', () => {
 
   it('resume on a device whose last session is older than the stored one follows the store', async () => {
     await harness.store.saveProgress(harness.keyOf(), {
-      variant: 'standard', segmentId: 'rest', offsetMs: 30_000, state: 'paused', nonce: 'otherecho', seq: eventOrder(new Date(harness.clock.ms - 60_000).toISOString(), 'PlaybackStopped') as number,
+      variant: 'standard',
+      segmentId: 'rest',
+      offsetMs: 30_000,
+      state: 'paused',
+      nonce: 'otherecho',
+      seq: eventOrder(new Date(harness.clock.ms - 60_000).toISOString(), 'PlaybackStopped') as number,
     });
     const response = await harness.send(intent('AMAZON.ResumeIntent', { player: player('arrival', 10_000, 'STOPPED') }));
     expect(segmentOfToken(playOf(response)?.token ?? '')).toBe('rest');
@@ -80,7 +85,12 @@ describe('pause, resume, stop and questions during playback', () => {
 
   it('"how much time is left" while paused answers from the stored place and does not start playing', async () => {
     await harness.store.saveProgress(harness.keyOf(), {
-      variant: 'standard', segmentId: 'body-scan', offsetMs: 0, state: 'paused', nonce: 'earlier1', seq: harness.clock.ms * 10,
+      variant: 'standard',
+      segmentId: 'body-scan',
+      offsetMs: 0,
+      state: 'paused',
+      nonce: 'earlier1',
+      seq: harness.clock.ms * 10,
     });
     const response = await harness.send(intent('TimeLeftIntent'));
     expect(speechOf(response)).toMatch(/You paused in the body scan, with about \d+ minutes to go/);

@@ -156,10 +156,12 @@ describe.each(CLIENT_KINDS)('with the %s client', (kind) => {
     skill.close();
     const late = skill.logs.filter((entry) => entry.message === 'store call settled after its deadline').map((entry) => entry.fields);
     expect(late).toHaveLength(2);
-    expect(late).toEqual(expect.arrayContaining([
-      expect.objectContaining({ method: 'saveProgress', outcome: 'rejected' }),
-      expect.objectContaining({ method: 'load', outcome: 'rejected' }),
-    ]));
+    expect(late).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'saveProgress', outcome: 'rejected' }),
+        expect.objectContaining({ method: 'load', outcome: 'rejected' }),
+      ]),
+    );
     expect(proxy.seen).toBe(2 * DYNAMO_MAX_ATTEMPTS);
     expect(watch.reasons).toEqual([]);
   });

@@ -24,7 +24,9 @@ describe(`listener store on ${process.env.DYNAMODB_BACKEND ?? 'dynalite'}`, () =
   });
 
   it("keeps the table's time to live on expiresAt where the DynamoDB can turn one on (dynalite cannot)", async () => {
-    const describe = harness.wire.call<{ TimeToLiveDescription?: { AttributeName?: string; TimeToLiveStatus?: string } }>('DescribeTimeToLive', { TableName: harness.tableName });
+    const describe = harness.wire.call<{ TimeToLiveDescription?: { AttributeName?: string; TimeToLiveStatus?: string } }>('DescribeTimeToLive', {
+      TableName: harness.tableName,
+    });
     if (process.env.DYNAMODB_BACKEND === 'dynamodb-local') {
       // As serverless.yml declares it: the erasure marker's expiry is what DynamoDB deletes by.
       expect((await describe).TimeToLiveDescription).toEqual({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });

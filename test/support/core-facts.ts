@@ -14,7 +14,13 @@ const person = fc.constantFrom('', 'aaaaaaaaaaaaaaaa');
 /** A playable place in some variant, as a device or the store would hold it. */
 export function place(catalog: Catalog): fc.Arbitrary<Required<Pick<Place, 'nonce'>> & Place> {
   return fc
-    .record({ variant: fc.constantFrom(...Object.keys(catalog.variants)), clip, index: fc.nat(), offsetMs: fc.nat({ max: 600_000 }), attempt: fc.constantFrom(0 as const, 1 as const) })
+    .record({
+      variant: fc.constantFrom(...Object.keys(catalog.variants)),
+      clip,
+      index: fc.nat(),
+      offsetMs: fc.nat({ max: 600_000 }),
+      attempt: fc.constantFrom(0 as const, 1 as const),
+    })
     .map(({ variant, clip, index, offsetMs, attempt }) => {
       const order = playOrder(catalog, variant, clip);
       return { variant, segmentId: order[index % order.length], nonce: 'abcd1234', attempt, clip, offsetMs };
@@ -23,24 +29,45 @@ export function place(catalog: Catalog): fc.Arbitrary<Required<Pick<Place, 'nonc
 
 export function devicePlace(catalog: Catalog): fc.Arbitrary<DevicePlace> {
   return fc
-    .tuple(place(catalog), fc.constantFrom('PLAYING', 'PAUSED', 'STOPPED', 'FINISHED', 'IDLE', 'BUFFER_UNDERRUN'), fc.option(person, { nil: undefined }))
+    .tuple(
+      place(catalog),
+      fc.constantFrom('PLAYING', 'PAUSED', 'STOPPED', 'FINISHED', 'IDLE', 'BUFFER_UNDERRUN'),
+      fc.option(person, { nil: undefined }),
+    )
     .map(([where, activity, owner]) => ({ ...where, activity, ...(owner ? { person: owner } : {}) }));
 }
 
 export function record(catalog: Catalog): fc.Arbitrary<ListenerRecord> {
   return fc.record(
     {
-      progress: fc.tuple(place(catalog), fc.constantFrom('playing', 'paused', 'completed' as const), fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.constantFrom('abcd1234', 'efgh5678')).map(([where, state, ageMs, nonce]) => ({
-        variant: where.variant,
-        segmentId: where.segmentId.replace(/-personal$/, ''),
-        offsetMs: where.offsetMs,
-        state,
-        nonce,
-        seq: (NOW_MS - ageMs) * 10,
-      })),
-      sankalpa: fc.record({ text: fc.constantFrom('I am at ease', 'My spine is free'), setAt: fc.constant('2026-11-20T21:00:00Z'), clipKey: fc.option(fc.constant('0123456789abcdef'), { nil: undefined }) }),
+      progress: fc
+        .tuple(
+          place(catalog),
+          fc.constantFrom('playing', 'paused', 'completed' as const),
+          fc.integer({ min: 0, max: 3 * 86_400_000 }),
+          fc.constantFrom('abcd1234', 'efgh5678'),
+        )
+        .map(([where, state, ageMs, nonce]) => ({
+          variant: where.variant,
+          segmentId: where.segmentId.replace(/-personal$/, ''),
+          offsetMs: where.offsetMs,
+          state,
+          nonce,
+          seq: (NOW_MS - ageMs) * 10,
+        })),
+      sankalpa: fc.record({
+        text: fc.constantFrom('I am at ease', 'My spine is free'),
+        setAt: fc.constant('2026-11-20T21:00:00Z'),
+        clipKey: fc.option(fc.constant('0123456789abcdef'), { nil: undefined }),
+      }),
       preferences: fc.record(
-        { gentle: fc.boolean(), nature: fc.boolean(), length: fc.constantFrom('full', 'short' as const), ending: fc.constantFrom('bedtime', 'daytime' as const), restful: fc.boolean() },
+        {
+          gentle: fc.boolean(),
+          nature: fc.boolean(),
+          length: fc.constantFrom('full', 'short' as const),
+          ending: fc.constantFrom('bedtime', 'daytime' as const),
+          restful: fc.boolean(),
+        },
         { requiredKeys: [] },
       ),
       startedCount: fc.nat({ max: 5 }),
@@ -62,7 +89,10 @@ export function dialog(catalog: Catalog): fc.Arbitrary<Dialog> {
     fc.record({ kind: fc.constant('sankalpa-clear' as const), text, resume }),
     fc.record({ kind: fc.constant('sankalpa-ideas' as const), ideas: fc.constant<string[]>(['One idea', 'Two ideas', 'Three ideas']), resume }),
     fc.record({ kind: fc.constant('forget' as const), resume }),
-    fc.record({ kind: fc.constant('bedtime-offer' as const), offer: fc.record({ hour: fc.integer({ min: 0, max: 23 }), minute: fc.constantFrom(0, 30), zone: fc.constant('America/New_York') }) }),
+    fc.record({
+      kind: fc.constant('bedtime-offer' as const),
+      offer: fc.record({ hour: fc.integer({ min: 0, max: 23 }), minute: fc.constantFrom(0, 30), zone: fc.constant('America/New_York') }),
+    }),
   );
 }
 

@@ -70,8 +70,13 @@ export function timelines(catalog: Catalog, startMs = Date.parse('2026-11-24T21:
 /** The timeline, shuffled, with some events delivered twice (duplicates and late replays). */
 export function deliveries(events: readonly TimelineEvent[]) {
   return fc
-    .tuple(fc.shuffledSubarray([...events.keys()], { minLength: events.length, maxLength: events.length }), fc.array(fc.nat({ max: events.length - 1 }), { maxLength: 4 }))
-    .chain(([order, repeats]) => fc.shuffledSubarray([...order, ...repeats], { minLength: order.length + repeats.length, maxLength: order.length + repeats.length }))
+    .tuple(
+      fc.shuffledSubarray([...events.keys()], { minLength: events.length, maxLength: events.length }),
+      fc.array(fc.nat({ max: events.length - 1 }), { maxLength: 4 }),
+    )
+    .chain(([order, repeats]) =>
+      fc.shuffledSubarray([...order, ...repeats], { minLength: order.length + repeats.length, maxLength: order.length + repeats.length }),
+    )
     .map((indexes) => indexes.map((index) => events[index]));
 }
 

@@ -11,22 +11,66 @@ import { envelope, type DevicePlayer } from '../../testkit/envelopes';
 export const FUZZ_USERS = ['amzn1.ask.account.FUZZ-A', 'amzn1.ask.account.FUZZ-B', 'amzn1.ask.account.FUZZ-C'];
 
 const INTENTS = [
-  'SkipToSectionIntent', 'StartPracticeIntent', 'TimeLeftIntent', 'SetSankalpaIntent', 'WhatIsSankalpaIntent',
-  'ClearSankalpaIntent', 'SankalpaIdeasIntent', 'PickIdeaIntent', 'ForgetMeIntent', 'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent', 'AMAZON.NextIntent', 'AMAZON.PreviousIntent', 'AMAZON.StartOverIntent', 'AMAZON.LoopOnIntent',
-  'AMAZON.ShuffleOnIntent', 'AMAZON.RepeatIntent', 'AMAZON.CancelIntent', 'AMAZON.StopIntent', 'AMAZON.HelpIntent',
-  'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent', 'UnknownIntent', '',
-  'GentleStartIntent', 'TensionReleaseIntent', 'NatureSoundsOffIntent', 'NatureSoundsOnIntent', 'ShortPracticeIntent',
-  'FullPracticeIntent', 'BedtimeEndingIntent', 'DaytimeEndingIntent', 'AutomaticEndingIntent', 'RestLongerIntent',
-  'UsualRestIntent', 'SettingsIntent', 'PracticeStatsIntent',
+  'SkipToSectionIntent',
+  'StartPracticeIntent',
+  'TimeLeftIntent',
+  'SetSankalpaIntent',
+  'WhatIsSankalpaIntent',
+  'ClearSankalpaIntent',
+  'SankalpaIdeasIntent',
+  'PickIdeaIntent',
+  'ForgetMeIntent',
+  'AMAZON.PauseIntent',
+  'AMAZON.ResumeIntent',
+  'AMAZON.NextIntent',
+  'AMAZON.PreviousIntent',
+  'AMAZON.StartOverIntent',
+  'AMAZON.LoopOnIntent',
+  'AMAZON.ShuffleOnIntent',
+  'AMAZON.RepeatIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.HelpIntent',
+  'AMAZON.FallbackIntent',
+  'AMAZON.NavigateHomeIntent',
+  'AMAZON.YesIntent',
+  'AMAZON.NoIntent',
+  'UnknownIntent',
+  '',
+  'GentleStartIntent',
+  'TensionReleaseIntent',
+  'NatureSoundsOffIntent',
+  'NatureSoundsOnIntent',
+  'ShortPracticeIntent',
+  'FullPracticeIntent',
+  'BedtimeEndingIntent',
+  'DaytimeEndingIntent',
+  'AutomaticEndingIntent',
+  'RestLongerIntent',
+  'UsualRestIntent',
+  'SettingsIntent',
+  'PracticeStatsIntent',
 ];
 
 const REQUEST_TYPES = [
-  'LaunchRequest', 'IntentRequest', 'SessionEndedRequest', 'AudioPlayer.PlaybackStarted', 'AudioPlayer.PlaybackNearlyFinished',
-  'AudioPlayer.PlaybackFinished', 'AudioPlayer.PlaybackStopped', 'AudioPlayer.PlaybackFailed',
-  'PlaybackController.PlayCommandIssued', 'PlaybackController.PauseCommandIssued', 'PlaybackController.NextCommandIssued',
-  'PlaybackController.PreviousCommandIssued', 'System.ExceptionEncountered', 'AlexaSkillEvent.SkillDisabled',
-  'Connections.Response', 'Alexa.Presentation.APL.UserEvent', 'CanFulfillIntentRequest', 'Made.Up.Request',
+  'LaunchRequest',
+  'IntentRequest',
+  'SessionEndedRequest',
+  'AudioPlayer.PlaybackStarted',
+  'AudioPlayer.PlaybackNearlyFinished',
+  'AudioPlayer.PlaybackFinished',
+  'AudioPlayer.PlaybackStopped',
+  'AudioPlayer.PlaybackFailed',
+  'PlaybackController.PlayCommandIssued',
+  'PlaybackController.PauseCommandIssued',
+  'PlaybackController.NextCommandIssued',
+  'PlaybackController.PreviousCommandIssued',
+  'System.ExceptionEncountered',
+  'AlexaSkillEvent.SkillDisabled',
+  'Connections.Response',
+  'Alexa.Presentation.APL.UserEvent',
+  'CanFulfillIntentRequest',
+  'Made.Up.Request',
 ];
 
 const hugeString = fc.integer({ min: 1_000, max: 200_000 }).map((length) => 'x<&'.repeat(Math.ceil(length / 3)).slice(0, length));
@@ -37,7 +81,14 @@ const hostileText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   hugeString,
 );
-const weirdValue = fc.oneof(fc.anything({ maxDepth: 2 }), hostileText, fc.constant(null), fc.constant(undefined), fc.double(), fc.bigInt().map(String));
+const weirdValue = fc.oneof(
+  fc.anything({ maxDepth: 2 }),
+  hostileText,
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.double(),
+  fc.bigInt().map(String),
+);
 const offset = fc.oneof(
   fc.integer({ min: 0, max: 4_000_000 }),
   fc.constantFrom(-1, -99_999, Number.MAX_SAFE_INTEGER, 1e308, 2 ** 53 + 1, 0.5),
@@ -65,7 +116,12 @@ function tokens(catalog: Catalog) {
   const forged = valid.chain((token) =>
     fc.oneof(
       fc.nat({ max: token.length }).map((cut) => token.slice(0, cut)),
-      fc.tuple(fc.nat({ max: 6 }), hostileText).map(([field, text]) => token.split('|').map((part, i) => (i === field ? text : part)).join('|')),
+      fc.tuple(fc.nat({ max: 6 }), hostileText).map(([field, text]) =>
+        token
+          .split('|')
+          .map((part, i) => (i === field ? text : part))
+          .join('|'),
+      ),
       fc.constant(`${token}|extra`),
       fc.constant(token.replace('spine-nidra', 'other-skill')),
       fc.constant(token.replace(/\|[a-z0-9-]+\|[a-z0-9]{8}\|/, '|../../etc/passwd|aaaaaaaa|')),
@@ -88,7 +144,10 @@ function slots() {
               fc.record({
                 authority: fc.constant('amzn1.er-authority.echo-sdk.SECTION'),
                 status: fc.record({ code: fc.constantFrom('ER_SUCCESS_MATCH', 'ER_SUCCESS_NO_MATCH', 'weird') }),
-                values: fc.array(fc.record({ value: fc.record({ name: hostileText, id: fc.oneof(fc.constantFrom('body-scan', 'rest', '2', '9'), hostileText) }) }), { maxLength: 2 }),
+                values: fc.array(
+                  fc.record({ value: fc.record({ name: hostileText, id: fc.oneof(fc.constantFrom('body-scan', 'rest', '2', '9'), hostileText) }) }),
+                  { maxLength: 2 },
+                ),
               }),
               { maxLength: 2 },
             ),
@@ -122,7 +181,16 @@ function sessionAttributes(catalog: Catalog) {
     fc.record({ kind: fc.constant('sankalpa-clear'), text: hostileText, resume }),
     fc.record({ kind: fc.constant('sankalpa-ideas'), ideas: maybe(fc.array(hostileText, { minLength: 2, maxLength: 4 })), resume }),
     fc.record({ kind: fc.constant('forget'), resume }),
-    fc.record({ kind: fc.constant('bedtime-offer'), offer: maybe(fc.record({ hour: fc.integer({ min: -1, max: 25 }), minute: fc.constantFrom(0, 5, 33), zone: fc.constantFrom('America/New_York', 'Mars/Base', '') })) }),
+    fc.record({
+      kind: fc.constant('bedtime-offer'),
+      offer: maybe(
+        fc.record({
+          hour: fc.integer({ min: -1, max: 25 }),
+          minute: fc.constantFrom(0, 5, 33),
+          zone: fc.constantFrom('America/New_York', 'Mars/Base', ''),
+        }),
+      ),
+    }),
     fc.record({ kind: hostileText }),
   );
   return fc.oneof(
@@ -146,17 +214,29 @@ export function envelopes(catalog: Catalog) {
       locale,
       slots: slots(),
       attributes: sessionAttributes(catalog),
-      player: fc.option(fc.record({ token, offsetInMilliseconds: offset, playerActivity: fc.constantFrom('PLAYING', 'PAUSED', 'STOPPED', 'FINISHED', 'IDLE', 'BUFFER_UNDERRUN', 'NOPE') })),
+      player: fc.option(
+        fc.record({
+          token,
+          offsetInMilliseconds: offset,
+          playerActivity: fc.constantFrom('PLAYING', 'PAUSED', 'STOPPED', 'FINISHED', 'IDLE', 'BUFFER_UNDERRUN', 'NOPE'),
+        }),
+      ),
       withSession: fc.boolean(),
       personId: fc.option(fc.constantFrom('amzn1.ask.person.FUZZ-P', 'amzn1.ask.person.FUZZ-Q', '"/><x y="', ''.padEnd(300, 'p'))),
       error: fc.record({ type: hostileText, message: hostileText }),
       // Echos, Echo Shows, devices and apps without AudioPlayer, and old Display-only screens.
-      interfaces: fc.constantFrom<Record<string, unknown>>({ AudioPlayer: {} }, {}, { AudioPlayer: {}, 'Alexa.Presentation.APL': {} }, { Display: {} }),
+      interfaces: fc.constantFrom<Record<string, unknown>>(
+        { AudioPlayer: {} },
+        {},
+        { AudioPlayer: {}, 'Alexa.Presentation.APL': {} },
+        { Display: {} },
+      ),
     })
     .map((parts) => {
       // Hostile timestamps and locales go straight into the request, past the builder's types.
       const request: Record<string, unknown> = { type: parts.type, timestamp: parts.timestamp, locale: parts.locale };
-      if (parts.type === 'IntentRequest' || parts.type === 'CanFulfillIntentRequest') request.intent = { name: parts.intent, confirmationStatus: 'NONE', slots: parts.slots };
+      if (parts.type === 'IntentRequest' || parts.type === 'CanFulfillIntentRequest')
+        request.intent = { name: parts.intent, confirmationStatus: 'NONE', slots: parts.slots };
       if (parts.type.startsWith('AudioPlayer.')) Object.assign(request, { token: parts.token, offsetInMilliseconds: parts.offset });
       if (parts.type === 'AudioPlayer.PlaybackFailed') {
         Object.assign(request, { error: parts.error, currentPlaybackState: parts.player ?? undefined });
@@ -185,12 +265,32 @@ type Mutation = { path: string[]; value: unknown; remove: boolean };
 
 /** Paths worth breaking: the ones handlers read. */
 const PATHS = [
-  ['request'], ['request', 'type'], ['request', 'intent'], ['request', 'intent', 'name'], ['request', 'intent', 'slots'],
-  ['request', 'token'], ['request', 'offsetInMilliseconds'], ['request', 'timestamp'], ['request', 'locale'],
-  ['request', 'currentPlaybackState'], ['request', 'body'], ['context'], ['context', 'System'], ['context', 'System', 'user'],
-  ['context', 'System', 'user', 'userId'], ['context', 'System', 'application', 'applicationId'], ['context', 'AudioPlayer'],
-  ['context', 'AudioPlayer', 'token'], ['context', 'AudioPlayer', 'offsetInMilliseconds'], ['session'], ['session', 'attributes'],
-  ['session', 'user', 'userId'], ['session', 'application', 'applicationId'], ['session', 'new'], ['version'], ['extra'],
+  ['request'],
+  ['request', 'type'],
+  ['request', 'intent'],
+  ['request', 'intent', 'name'],
+  ['request', 'intent', 'slots'],
+  ['request', 'token'],
+  ['request', 'offsetInMilliseconds'],
+  ['request', 'timestamp'],
+  ['request', 'locale'],
+  ['request', 'currentPlaybackState'],
+  ['request', 'body'],
+  ['context'],
+  ['context', 'System'],
+  ['context', 'System', 'user'],
+  ['context', 'System', 'user', 'userId'],
+  ['context', 'System', 'application', 'applicationId'],
+  ['context', 'AudioPlayer'],
+  ['context', 'AudioPlayer', 'token'],
+  ['context', 'AudioPlayer', 'offsetInMilliseconds'],
+  ['session'],
+  ['session', 'attributes'],
+  ['session', 'user', 'userId'],
+  ['session', 'application', 'applicationId'],
+  ['session', 'new'],
+  ['version'],
+  ['extra'],
 ];
 
 const mutation = fc.record({ path: fc.constantFrom(...PATHS), value: weirdValue, remove: fc.boolean() });
@@ -214,7 +314,12 @@ function mutate(envelope: Record<string, unknown>, mutations: Mutation[]): Recor
 export function fuzzEnvelopes(catalog: Catalog) {
   return fc.oneof(
     { weight: 40, arbitrary: envelopes(catalog) },
-    { weight: 20, arbitrary: fc.tuple(envelopes(catalog), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([envelope, changes]) => mutate(envelope, changes)) },
+    {
+      weight: 20,
+      arbitrary: fc
+        .tuple(envelopes(catalog), fc.array(mutation, { minLength: 1, maxLength: 3 }))
+        .map(([envelope, changes]) => mutate(envelope, changes)),
+    },
     { weight: 1, arbitrary: weirdValue },
   );
 }

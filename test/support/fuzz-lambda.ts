@@ -35,7 +35,13 @@ export function describeFuzz(runs: number, seed: number): void {
       ({ wire, tableName } = await createTestTable('fuzz'));
       const dir = mkdtempSync(path.join(tmpdir(), 'spine-nidra-fuzz-'));
       writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
-      Object.assign(process.env, { TABLE_NAME: tableName, AUDIO_BASE_URL, SKILL_ID, CATALOG_PATH: path.join(dir, 'catalog.json'), LOG_LEVEL: 'info' });
+      Object.assign(process.env, {
+        TABLE_NAME: tableName,
+        AUDIO_BASE_URL,
+        SKILL_ID,
+        CATALOG_PATH: path.join(dir, 'catalog.json'),
+        LOG_LEVEL: 'info',
+      });
       for (const method of ['log', 'warn', 'error'] as const) {
         jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logLines.push(String(args[0])));
       }
@@ -49,7 +55,12 @@ export function describeFuzz(runs: number, seed: number): void {
 
     const items = async () => {
       const { Items = [] } = await wire.call<{ Items?: Parameters<typeof unmarshall>[0][] }>('Scan', { TableName: tableName });
-      return new Map(Items.map((item) => { const plain = unmarshall(item); return [String(plain.pk), plain]; }));
+      return new Map(
+        Items.map((item) => {
+          const plain = unmarshall(item);
+          return [String(plain.pk), plain];
+        }),
+      );
     };
 
     it('answers or refuses every one, within the rules, and leaves every item valid and its own', async () => {
@@ -82,9 +93,12 @@ export function describeFuzz(runs: number, seed: number): void {
             // Every spoken answer says whether the session stays open (Alexa+ ends half-open ones).
             if (spoken && response.response.outputSpeech) expect(typeof response.response.shouldEndSession).toBe('boolean');
             // A device without AudioPlayer is never sent a Play it cannot play.
-            if (spoken && !interfaces?.AudioPlayer) expect(response.response.directives ?? []).not.toContainEqual(expect.objectContaining({ type: 'AudioPlayer.Play' }));
+            if (spoken && !interfaces?.AudioPlayer)
+              expect(response.response.directives ?? []).not.toContainEqual(expect.objectContaining({ type: 'AudioPlayer.Play' }));
             if (envelope.request?.type === 'CanFulfillIntentRequest') {
-              expect(['YES', 'NO', 'MAYBE']).toContain((response.response as { canFulfillIntent?: { canFulfill?: string } }).canFulfillIntent?.canFulfill);
+              expect(['YES', 'NO', 'MAYBE']).toContain(
+                (response.response as { canFulfillIntent?: { canFulfill?: string } }).canFulfillIntent?.canFulfill,
+              );
             }
             for (const directive of response.response.directives ?? []) {
               const url = (directive as { audioItem?: { stream?: { url?: string } } }).audioItem?.stream?.url;

@@ -57,9 +57,18 @@ export function countedCalls(inner: ItemCalls, calls: string[], keys: string[]):
     keys.push(String((key as { pk?: { S?: string } } | undefined)?.pk?.S));
   };
   return {
-    getItem: (input) => (record('GetItem', input.Key), inner.getItem(input)),
-    updateItem: (input) => (record('UpdateItem', input.Key), inner.updateItem(input)),
-    putItem: (input) => (record('PutItem', input.Item), inner.putItem(input)),
+    getItem: (input) => {
+      record('GetItem', input.Key);
+      return inner.getItem(input);
+    },
+    updateItem: (input) => {
+      record('UpdateItem', input.Key);
+      return inner.updateItem(input);
+    },
+    putItem: (input) => {
+      record('PutItem', input.Item);
+      return inner.putItem(input);
+    },
   };
 }
 

@@ -3,7 +3,20 @@ import type { Catalog } from '../../lambda/playback/catalog';
 import { isPlayable } from '../../lambda/playback/plan';
 import { hasWakeWord, MAX_SANKALPA_CHARS } from '../../lambda/sankalpa/phrase';
 
-const KNOWN = new Set(['pk', 'progress', 'progressSeq', 'sankalpa', 'startedCount', 'completedCount', 'lastCompletedAt', 'expiresAt', 'preferences', 'practiceStarts', 'people', 'bedtimeOffer']);
+const KNOWN = new Set([
+  'pk',
+  'progress',
+  'progressSeq',
+  'sankalpa',
+  'startedCount',
+  'completedCount',
+  'lastCompletedAt',
+  'expiresAt',
+  'preferences',
+  'practiceStarts',
+  'people',
+  'bedtimeOffer',
+]);
 const isCount = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 const isIso = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
 
@@ -16,7 +29,8 @@ export function itemProblems(catalog: Catalog, item: Record<string, unknown>, no
   const progress = item.progress as Record<string, unknown> | undefined;
   if (progress !== undefined) {
     const { variant, segmentId, offsetMs, state, nonce, seq } = progress;
-    if (typeof variant !== 'string' || typeof segmentId !== 'string' || !isPlayable(catalog, variant, segmentId)) problems.push('progress names no playable item');
+    if (typeof variant !== 'string' || typeof segmentId !== 'string' || !isPlayable(catalog, variant, segmentId))
+      problems.push('progress names no playable item');
     if (!Number.isInteger(offsetMs) || (offsetMs as number) < 0) problems.push(`progress offset ${String(offsetMs)}`);
     const durationMs = typeof segmentId === 'string' ? catalog.segments[segmentId]?.durationMs : undefined;
     if (durationMs !== undefined && (offsetMs as number) > durationMs) problems.push('progress offset past the end of its segment');
@@ -37,7 +51,13 @@ export function itemProblems(catalog: Catalog, item: Record<string, unknown>, no
   if (!isCount(item.startedCount) || !isCount(item.completedCount)) problems.push('counts');
   const preferences = item.preferences as Record<string, unknown> | undefined;
   if (preferences !== undefined) {
-    const allowed: Record<string, unknown[]> = { gentle: [true], nature: [false], length: ['short'], ending: ['bedtime', 'daytime'], restful: [true] };
+    const allowed: Record<string, unknown[]> = {
+      gentle: [true],
+      nature: [false],
+      length: ['short'],
+      ending: ['bedtime', 'daytime'],
+      restful: [true],
+    };
     for (const [name, value] of Object.entries(preferences)) if (!allowed[name]?.includes(value)) problems.push(`preference ${name}`);
   }
   const starts = item.practiceStarts as Set<number> | undefined;

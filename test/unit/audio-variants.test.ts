@@ -80,7 +80,7 @@ describe('delivered variants in the skill catalog', () => {
     expect(total('standard-plain')).toBe(total('standard'));
   });
 
-  it('refuses a variant that plays another segment\'s file or a file of another length', () => {
+  it("refuses a variant that plays another segment's file or a file of another length", () => {
     const wrongFile = { ...manifest, variantFiles: { ...manifest.variantFiles, standard: [...manifest.variantFiles.standard].reverse() } };
     expect(() => buildCatalog(spineNidra, wrongFile)).toThrow(/variant standard plays \S+ for segment arrival, which is not its file/);
     const plainRest = manifest.variantFiles['standard-plain'][standardSequence(spineNidra).indexOf('rest')];

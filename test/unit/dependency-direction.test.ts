@@ -12,7 +12,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const FOLDERS = ['lambda', 'local', 'testkit', 'tools', 'bench', 'models', 'test'];
 
 /** Where each relative import of a file lands, as repo-relative paths without extensions. */
-export function importsOf(file: string, text: string): string[] {
+function importsOf(file: string, text: string): string[] {
   const info = ts.preProcessFile(text, true, true);
   return info.importedFiles
     .map((entry) => entry.fileName)
@@ -26,7 +26,7 @@ interface Rule {
   why: string;
 }
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   { from: /^lambda\//, to: /^(tools|local|testkit|test|bench)\//, why: 'the Lambda ships only lambda/ (and models/)' },
   { from: /^lambda\/(core|playback)\//, to: /^lambda\/(skill|store|alexa|clips)\//, why: 'the core decides from facts; it does no I/O' },
   { from: /^lambda\/playback\//, to: /^lambda\/core\//, why: 'playback rules are below the core' },
@@ -34,7 +34,7 @@ export const RULES: Rule[] = [
   { from: /^models\//, to: /^(lambda|tools|local|testkit|test|bench)\//, why: 'models are contracts shared by all, depending on none' },
 ];
 
-export function violations(files: Record<string, string>): string[] {
+function violations(files: Record<string, string>): string[] {
   const found: string[] = [];
   for (const [file, text] of Object.entries(files)) {
     const from = path.relative(ROOT, file);
@@ -56,7 +56,7 @@ function sourceFiles(dir: string): string[] {
 
 const files = Object.fromEntries(FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder))).map((file) => [file, readFileSync(file, 'utf8')]));
 
-it('finds the project\'s source files', () => {
+it("finds the project's source files", () => {
   expect(Object.keys(files).length).toBeGreaterThan(150);
 });
 

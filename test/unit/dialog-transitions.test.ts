@@ -12,7 +12,15 @@ import { dialog as anyDialog, facts as anyFacts, NOW_MS } from '../support/core-
 
 const catalog = testCatalog();
 const resume = { variant: 'standard', segmentId: 'body-scan', nonce: 'abcd1234', attempt: 0 as const, clip: '', offsetMs: 42_000 };
-const base: Facts = { catalog, canPlay: true, person: '', hour: 14, zone: 'America/New_York', nowMs: NOW_MS, timestamp: new Date(NOW_MS).toISOString() };
+const base: Facts = {
+  catalog,
+  canPlay: true,
+  person: '',
+  hour: 14,
+  zone: 'America/New_York',
+  nowMs: NOW_MS,
+  timestamp: new Date(NOW_MS).toISOString(),
+};
 
 const EVERY_DIALOG: Dialog[] = [
   { kind: 'resume-offer', place: { variant: 'standard', segmentId: 'limbs', attempt: 0, clip: '', offsetMs: 0 } },
@@ -105,14 +113,21 @@ describe('answers over thousands of generated facts (fast-check)', () => {
       erase: [true, false],
       'create-reminder': [{ outcome: 'created' }, { outcome: 'no-permission' }, { outcome: 'failed' }],
     };
-    return outcomes[plan.effect.kind].flatMap((outcome) => plans(plan.then(outcome as never)));
+    return outcomes[plan.effect.kind].flatMap((outcome) => plans(plan.next(outcome as never)));
   };
 
   it('yes, no, a phrase, repeat, a miss and home never play and ask at once, and always answer', () => {
     fc.assert(
       fc.property(anyFacts(catalog, anyDialog(catalog)), fc.option(fc.constantFrom('I am calm', 'what', ''), { nil: undefined }), (facts, phrase) => {
         const dialog = facts.dialog as Dialog;
-        const all = [onYes(dialog, facts), onNo(dialog, facts), onPhrase(dialog, facts, phrase), onRepeat(dialog, facts), onMiss(dialog, facts), onNavigateHome(dialog, facts)].flatMap(plans);
+        const all = [
+          onYes(dialog, facts),
+          onNo(dialog, facts),
+          onPhrase(dialog, facts, phrase),
+          onRepeat(dialog, facts),
+          onMiss(dialog, facts),
+          onNavigateHome(dialog, facts),
+        ].flatMap(plans);
         for (const answer of all) {
           expect(answer.speech || answer.play || answer.askReminderPermission).toBeTruthy();
           if (answer.reprompt || answer.dialog) {

@@ -1,7 +1,13 @@
 /** The privacy policy and terms: one template, every topic the certification checklist and issue 17 ask for. */
 import { legalUrls, renderLegalPage, renderLegalPages, PRIVACY, TERMS } from '../../tools/legal/pages';
 
-const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 
 describe('the legal pages', () => {
   const [privacy, terms] = renderLegalPages();

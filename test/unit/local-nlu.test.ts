@@ -16,7 +16,7 @@ function resolvedId(understanding: Understanding, slot: string): string | undefi
   return intentOf(understanding).intent.slots[slot]?.resolutions?.resolutionsPerAuthority[0]?.values?.[0]?.value.id;
 }
 
-describe('the simulator understands what a listener types, from the skill\'s own model', () => {
+describe("the simulator understands what a listener types, from the skill's own model", () => {
   test.each(['start spine nidra', 'open spine nidra', 'Alexa, open Spine Nidra.', 'launch spine nidra', 'spine nidra'])(
     '"%s" opens the skill',
     (text) => {
@@ -100,7 +100,7 @@ describe('the simulator understands what a listener types, from the skill\'s own
     expect(intentOf(nlu.understand('play the practice')).intent.name).toBe('StartPracticeIntent');
   });
 
-  test('anything else is the fallback intent, with the model\'s slots empty', () => {
+  test("anything else is the fallback intent, with the model's slots empty", () => {
     const understood = intentOf(nlu.understand('what is the weather like on mars'));
     expect(understood.intent.name).toBe('AMAZON.FallbackIntent');
   });

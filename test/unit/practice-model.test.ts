@@ -3,12 +3,7 @@ import type { Segment } from '../../models/practice-types';
 import { ORDINALS, spineNidra } from '../../models/spine-nidra';
 import { SANKALPA_IDEAS } from '../../models/sankalpa-ideas';
 import { VARIANT_ID_PATTERN, allSegments as modelSegments, contentVariants, deliveredVariants, standardSequence } from '../../models/variants';
-import {
-  SPEECH_WORDS_PER_MINUTE,
-  estimateCueSec,
-  estimatePracticeSec,
-  estimateSegmentSec,
-} from '../../models/timing';
+import { SPEECH_WORDS_PER_MINUTE, estimateCueSec, estimatePracticeSec, estimateSegmentSec } from '../../models/timing';
 
 /** Every segment, the variant-only alternates included (the writing rules apply to all). */
 const allSegments: Segment[] = modelSegments(spineNidra);
@@ -179,7 +174,9 @@ describe('spine nidra cues', () => {
 
   it('varies the vertebra wording instead of repeating one line', () => {
     const turnLines = ['spine-rotation-cervical', 'spine-rotation-thoracic', 'spine-rotation-lumbar'].flatMap((id) =>
-      segment(id).cues.filter((cue) => /\b[a-z]+ vertebra\b/i.test(cue.say)).map((cue) => cue.say),
+      segment(id)
+        .cues.filter((cue) => /\b[a-z]+ vertebra\b/i.test(cue.say))
+        .map((cue) => cue.say),
     );
     expect(turnLines).toHaveLength(24);
     const shapes = new Set(turnLines.map((say) => say.toLowerCase().replace(/\b[a-z]+ vertebra\b/, 'N vertebra')));
@@ -187,11 +184,12 @@ describe('spine nidra cues', () => {
   });
 
   it('starts the neck at the skull, moves the ribs in the thoracic spine, and ends the lumbar at the sacrum', () => {
-    const text = (id: string) => segment(id).cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    const text = (id: string) =>
+      segment(id)
+        .cues.map((cue) => cue.say.toLowerCase())
+        .join(' ');
     expect(text('spine-rotation-cervical')).toMatch(/base of the skull/);
-    const ribTurns = segment('spine-rotation-thoracic').cues.filter(
-      (cue) => /\b[a-z]+ vertebra\b/i.test(cue.say) && /\bribs?\b/i.test(cue.say),
-    );
+    const ribTurns = segment('spine-rotation-thoracic').cues.filter((cue) => /\b[a-z]+ vertebra\b/i.test(cue.say) && /\bribs?\b/i.test(cue.say));
     expect(ribTurns).toHaveLength(12);
     expect(text('spine-rotation-lumbar')).toMatch(/largest/);
     expect(text('spine-rotation-lumbar')).toMatch(/sacrum/);
@@ -213,34 +211,37 @@ describe('spine nidra cues', () => {
     expect(says.some((s) => s.includes('stay soft'))).toBe(true);
   });
 
-  it.each(['sankalpa', 'closing-sankalpa'])(
-    '%s ends by leading into the listener sankalpa, with the default for those who have none',
-    (id) => {
-      const cues = segment(id).cues;
-      const last = cues[cues.length - 1].say.toLowerCase();
-      expect(last).toContain('your sankalpa');
-      expect(last).toContain('if you have none');
-      expect(last).toContain('i accept myself just as i am');
-      expect(last).toContain('silently');
-    },
-  );
+  it.each(['sankalpa', 'closing-sankalpa'])('%s ends by leading into the listener sankalpa, with the default for those who have none', (id) => {
+    const cues = segment(id).cues;
+    const last = cues[cues.length - 1].say.toLowerCase();
+    expect(last).toContain('your sankalpa');
+    expect(last).toContain('if you have none');
+    expect(last).toContain('i accept myself just as i am');
+    expect(last).toContain('silently');
+  });
 
   it('introduces the sankalpa as a short, positive, present-tense intention', () => {
-    const text = segment('sankalpa').cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    const text = segment('sankalpa')
+      .cues.map((cue) => cue.say.toLowerCase())
+      .join(' ');
     expect(text).toMatch(/short/);
     expect(text).toMatch(/positive/);
     expect(text).toMatch(/present tense/);
   });
 
   it('guides three deep breaths in the closing sankalpa', () => {
-    const text = segment('closing-sankalpa').cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    const text = segment('closing-sankalpa')
+      .cues.map((cue) => cue.say.toLowerCase())
+      .join(' ');
     expect(text).toContain('three deep breaths');
     expect(text).toContain('nose');
     expect(text).toContain('mouth');
   });
 
   it('mentions the cumulative effect and says thanks and goodbye on the way back', () => {
-    const text = segment('return').cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    const text = segment('return')
+      .cues.map((cue) => cue.say.toLowerCase())
+      .join(' ');
     expect(text).toContain('cumulative');
     expect(text).toContain('thank you');
     expect(text).toContain('goodbye');
@@ -273,8 +274,15 @@ describe('spine nidra variants', () => {
 
   it('keeps the short practice to the arrival, sankalpa, the whole spine rotation, the crown breath and the close, in 12-18 minutes', () => {
     expect(sequence('short')).toEqual([
-      'arrival', 'sankalpa', 'spine-rotation-cervical', 'spine-rotation-thoracic', 'spine-rotation-lumbar',
-      'spine-rotation-column', 'crown-breath', 'closing-sankalpa', 'return',
+      'arrival',
+      'sankalpa',
+      'spine-rotation-cervical',
+      'spine-rotation-thoracic',
+      'spine-rotation-lumbar',
+      'spine-rotation-column',
+      'crown-breath',
+      'closing-sankalpa',
+      'return',
     ]);
     // No tensing in the short practice, so the gentle start changes nothing there.
     expect(sequence('short-gentle')).toEqual(sequence('short'));
@@ -294,16 +302,16 @@ describe('spine nidra variants', () => {
 
   it('starts gently without tension and release, softening first instead', () => {
     expect(sequence('gentle')).toEqual(standard.map((id) => (id === 'tension-release' ? 'softening-gentle' : id)));
-    const text = segment('softening-gentle').cues.map((cue) => cue.say.toLowerCase()).join(' ');
+    const text = segment('softening-gentle')
+      .cues.map((cue) => cue.say.toLowerCase())
+      .join(' ');
     expect(text).toMatch(/no tensing/);
     expect(text).not.toMatch(/\bfist|\bsqueeze|\bhold the breath|\btighten/);
   });
 
   it('ends at bedtime without waking: the bed fades over minutes of silence after the last words', () => {
     expect(sequence('bedtime')).toEqual(standard.map((id) => (id === 'return' ? 'return-bedtime' : id)));
-    expect(sequence('gentle-bedtime')).toEqual(
-      standard.map((id) => ({ 'tension-release': 'softening-gentle', return: 'return-bedtime' })[id] ?? id),
-    );
+    expect(sequence('gentle-bedtime')).toEqual(standard.map((id) => ({ 'tension-release': 'softening-gentle', return: 'return-bedtime' })[id] ?? id));
     const ending = segment('return-bedtime');
     const text = ending.cues.map((cue) => cue.say.toLowerCase()).join(' ');
     expect(text).toMatch(/sleep/);

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import type { Catalog } from '../../lambda/playback/catalog';
 import { segmentFile } from '../../lambda/playback/catalog';
-import {
-  isEvening,
-  isNight,
-  variantDurationMs,
-  variantFor,
-  variantToCarryOn,
-  wantsBedtimeEnding,
-} from '../../lambda/playback/preferences';
+import { isEvening, isNight, variantDurationMs, variantFor, variantToCarryOn, wantsBedtimeEnding } from '../../lambda/playback/preferences';
 import type { Preferences } from '../../lambda/store/types';
 import { testCatalog } from '../support/catalog';
 
@@ -66,7 +59,7 @@ describe('the variant a fresh practice plays', () => {
     expect(withNature(evening)).toBe(true);
   });
 
-  it('names combined choices in the model\'s order, whatever order they were made in', () => {
+  it("names combined choices in the model's order, whatever order they were made in", () => {
     expect(variantFor(catalog, { ending: 'bedtime', gentle: true, length: 'short' }, MIDDAY)).toBe('short-gentle-bedtime');
     expect(variantFor(catalog, { restful: true, gentle: true, nature: false, ending: 'daytime' }, LATE_EVENING)).toBe('gentle-restful-plain');
   });
@@ -151,7 +144,10 @@ describe('the variant a fresh practice plays', () => {
     fc.assert(
       fc.property(
         fc.subarray(ids.filter((id) => id !== catalog.defaultVariant)),
-        fc.record({ gentle: fc.boolean(), nature: fc.boolean(), length: fc.constantFrom<'full' | 'short'>('full', 'short'), restful: fc.boolean() }, { requiredKeys: [] }),
+        fc.record(
+          { gentle: fc.boolean(), nature: fc.boolean(), length: fc.constantFrom<'full' | 'short'>('full', 'short'), restful: fc.boolean() },
+          { requiredKeys: [] },
+        ),
         fc.integer({ min: 0, max: 23 }),
         (missing, preferences: Preferences, hour) => {
           const older = without(...missing);
@@ -200,9 +196,11 @@ describe('a change of mind while a practice is playing', () => {
 
   it('ends in the current or the preferred version, moving only onto one that plays the part (300 cases)', () => {
     const ids = Object.keys(catalog.variants);
-    const place = fc.constantFrom(...ids).chain((current) =>
-      fc.record({ current: fc.constant(current), segmentId: fc.constantFrom(...plays(current)), preferred: fc.constantFrom(...ids) }),
-    );
+    const place = fc
+      .constantFrom(...ids)
+      .chain((current) =>
+        fc.record({ current: fc.constant(current), segmentId: fc.constantFrom(...plays(current)), preferred: fc.constantFrom(...ids) }),
+      );
     fc.assert(
       fc.property(place, ({ current, preferred, segmentId }) => {
         const { variant, moved } = variantToCarryOn(catalog, current, preferred, segmentId);

@@ -1,10 +1,4 @@
-import {
-  eventOrder,
-  EXACT_RESUME_WINDOW_MS,
-  RESUME_REWIND_MS,
-  resumePoint,
-  type Progress,
-} from '../../lambda/playback/progress';
+import { eventOrder, EXACT_RESUME_WINDOW_MS, RESUME_REWIND_MS, resumePoint, type Progress } from '../../lambda/playback/progress';
 import { testCatalog } from '../support/catalog';
 
 const catalog = testCatalog();

@@ -4,17 +4,25 @@ import { checkSankalpa, hasWakeWord, MAX_SANKALPA_CHARS, pickIdeas, tidySankalpa
 import { escapeSsml } from '../../lambda/core/speech';
 
 describe('a sankalpa that cannot wake the Echo', () => {
-  it.each(['Alexa I am calm and whole', 'I am calm, alexa', 'my AMAZON heart is open', 'I listen to the echo of my breath', "the Echo's voice is calm", 'Computer I rest', 'ziggy is at peace'])(
-    'refuses "%s": a wake word, whole, in any case',
+  it.each([
+    'Alexa I am calm and whole',
+    'I am calm, alexa',
+    'my AMAZON heart is open',
+    'I listen to the echo of my breath',
+    "the Echo's voice is calm",
+    'Computer I rest',
+    'ziggy is at peace',
+  ])('refuses "%s": a wake word, whole, in any case', (spoken) => {
+    expect(checkSankalpa(spoken)).toEqual({ ok: false, problem: 'wake-word' });
+    expect(hasWakeWord(spoken)).toBe(true);
+  });
+
+  it.each(['Sound echoes softly in my spine', 'I am not computerised', 'Alexandra walks with me', 'My breath is an amazonian river'])(
+    'accepts "%s": only whole words count',
     (spoken) => {
-      expect(checkSankalpa(spoken)).toEqual({ ok: false, problem: 'wake-word' });
-      expect(hasWakeWord(spoken)).toBe(true);
+      expect(checkSankalpa(spoken)).toMatchObject({ ok: true });
     },
   );
-
-  it.each(['Sound echoes softly in my spine', 'I am not computerised', 'Alexandra walks with me', 'My breath is an amazonian river'])('accepts "%s": only whole words count', (spoken) => {
-    expect(checkSankalpa(spoken)).toMatchObject({ ok: true });
-  });
 
   it('no sankalpa idea contains one', () => {
     expect(SANKALPA_IDEAS.filter(hasWakeWord)).toEqual([]);
@@ -41,7 +49,7 @@ describe('what counts as a sankalpa', () => {
     ['I am '.repeat(30), 'too-long'],
     ['a'.repeat(MAX_SANKALPA_CHARS + 1), 'too-long'],
     ['stop', 'not-an-intention'],
-    ['i don\'t know', 'not-an-intention'],
+    ["i don't know", 'not-an-intention'],
     ['what time is it', 'not-an-intention'],
     ['visit https://example.com now', 'not-an-intention'],
   ])('re-asks for %j (%s)', (spoken, problem) => {

@@ -9,41 +9,117 @@ import { NAVIGATION_TARGETS } from '../../models/navigation-targets';
 import { SECTION_IDS } from '../../models/practice-types';
 import { readPngInfo, readPngScanlines } from '../../tools/images/png-read';
 import { generateSkillPackage, REPO_ROOT, serialize } from '../../tools/skill-package/generate';
-import {
-  createSmapiValidator,
-  INTERACTION_MODEL_DEFINITION,
-  MANIFEST_DEFINITION,
-} from '../../tools/skill-package/smapi-schema';
+import { createSmapiValidator, INTERACTION_MODEL_DEFINITION, MANIFEST_DEFINITION } from '../../tools/skill-package/smapi-schema';
 
 const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN'];
 const COUNTRIES = ['US', 'GB', 'CA', 'AU', 'IN'];
 const INVOCATION = 'spine nidra';
 const TARGET_IDS = [
-  'arrival', 'tension-release', 'softening', 'sankalpa', 'body-scan', 'spine-rotation', 'spine-rotation-cervical',
-  'spine-rotation-thoracic', 'spine-rotation-lumbar', 'spine-rotation-column', 'limbs', 'spine-breath', 'crown-breath',
-  'rest', 'closing-sankalpa', 'return',
+  'arrival',
+  'tension-release',
+  'softening',
+  'sankalpa',
+  'body-scan',
+  'spine-rotation',
+  'spine-rotation-cervical',
+  'spine-rotation-thoracic',
+  'spine-rotation-lumbar',
+  'spine-rotation-column',
+  'limbs',
+  'spine-breath',
+  'crown-breath',
+  'rest',
+  'closing-sankalpa',
+  'return',
 ];
 const REQUIRED_BUILT_INS = [
-  'AMAZON.PauseIntent', 'AMAZON.ResumeIntent', 'AMAZON.NextIntent', 'AMAZON.PreviousIntent', 'AMAZON.StartOverIntent',
-  'AMAZON.LoopOnIntent', 'AMAZON.LoopOffIntent', 'AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent', 'AMAZON.RepeatIntent',
-  'AMAZON.CancelIntent', 'AMAZON.StopIntent', 'AMAZON.HelpIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent',
-  'AMAZON.YesIntent', 'AMAZON.NoIntent',
+  'AMAZON.PauseIntent',
+  'AMAZON.ResumeIntent',
+  'AMAZON.NextIntent',
+  'AMAZON.PreviousIntent',
+  'AMAZON.StartOverIntent',
+  'AMAZON.LoopOnIntent',
+  'AMAZON.LoopOffIntent',
+  'AMAZON.ShuffleOnIntent',
+  'AMAZON.ShuffleOffIntent',
+  'AMAZON.RepeatIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.HelpIntent',
+  'AMAZON.FallbackIntent',
+  'AMAZON.NavigateHomeIntent',
+  'AMAZON.YesIntent',
+  'AMAZON.NoIntent',
 ];
 /** Phrases the built-in intents above already own; a custom sample equal to one would steal or split them. */
 const BUILT_IN_PHRASES = [
-  'pause', 'pause that', 'hold on', 'resume', 'continue', 'keep going', 'unpause', 'next', 'skip', 'skip this', 'skip forward',
-  'previous', 'go back', 'back', 'skip back', 'start over', 'restart', 'start again', 'loop', 'loop on', 'loop off',
-  'repeat this', 'shuffle', 'shuffle on', 'shuffle off', 'stop shuffling', 'repeat', 'say that again', 'again', 'cancel',
-  'never mind', 'stop', 'off', 'shut up', 'quiet', 'help', 'help me', 'what can i say', 'home', 'go home', 'exit', 'yes',
-  'yeah', 'sure', 'no', 'nope',
+  'pause',
+  'pause that',
+  'hold on',
+  'resume',
+  'continue',
+  'keep going',
+  'unpause',
+  'next',
+  'skip',
+  'skip this',
+  'skip forward',
+  'previous',
+  'go back',
+  'back',
+  'skip back',
+  'start over',
+  'restart',
+  'start again',
+  'loop',
+  'loop on',
+  'loop off',
+  'repeat this',
+  'shuffle',
+  'shuffle on',
+  'shuffle off',
+  'stop shuffling',
+  'repeat',
+  'say that again',
+  'again',
+  'cancel',
+  'never mind',
+  'stop',
+  'off',
+  'shut up',
+  'quiet',
+  'help',
+  'help me',
+  'what can i say',
+  'home',
+  'go home',
+  'exit',
+  'yes',
+  'yeah',
+  'sure',
+  'no',
+  'nope',
 ];
 
-interface Intent { name: string; slots?: Array<{ name: string; type: string; samples?: string[] }>; samples?: string[] }
-interface TypeValue { id?: string; name: { value: string; synonyms?: string[] } }
+interface Intent {
+  name: string;
+  slots?: Array<{ name: string; type: string; samples?: string[] }>;
+  samples?: string[];
+}
+interface TypeValue {
+  id?: string;
+  name: { value: string; synonyms?: string[] };
+}
 interface Model {
   interactionModel: { languageModel: { invocationName: string; intents: Intent[]; types?: Array<{ name: string; values: TypeValue[] }> } };
 }
-interface LocalePublishing { name: string; summary: string; description: string; examplePhrases: string[]; keywords: string[] }
+interface LocalePublishing {
+  name: string;
+  summary: string;
+  description: string;
+  examplePhrases: string[];
+  keywords: string[];
+}
 
 const PACKAGE = join(REPO_ROOT, 'skill-package');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -109,13 +185,49 @@ describe('validation against ask-smapi-model spec.json', () => {
   });
 
   const brokenManifests: Array<[string, (m: Record<string, any>) => void]> = [
-    ['a misspelled top-level key', (m) => { m.publishingInfomation = m.publishingInformation; delete m.publishingInformation; }],
-    ['an unknown interface type', (m) => { m.apis.custom.interfaces = [{ type: 'AUDIO_PLAYR' }]; }],
-    ['an APL viewport of an unknown shape', (m) => { m.apis.custom.interfaces[1].supportedViewports = [{ mode: 'HUB', shape: 'SQUARE' }]; }],
-    ['a country that is not ISO 3166', (m) => { m.publishingInformation.distributionCountries = ['UK']; }],
-    ['an endpoint that is neither an ARN nor https', (m) => { m.apis.custom.endpoint.uri = 'http://localhost:3000'; }],
-    ['a summary over 160 characters', (m) => { m.publishingInformation.locales['en-US'].summary = 'x'.repeat(161); }],
-    ['a manifest version that does not exist', (m) => { m.manifestVersion = '2.0'; }],
+    [
+      'a misspelled top-level key',
+      (m) => {
+        m.publishingInfomation = m.publishingInformation;
+        delete m.publishingInformation;
+      },
+    ],
+    [
+      'an unknown interface type',
+      (m) => {
+        m.apis.custom.interfaces = [{ type: 'AUDIO_PLAYR' }];
+      },
+    ],
+    [
+      'an APL viewport of an unknown shape',
+      (m) => {
+        m.apis.custom.interfaces[1].supportedViewports = [{ mode: 'HUB', shape: 'SQUARE' }];
+      },
+    ],
+    [
+      'a country that is not ISO 3166',
+      (m) => {
+        m.publishingInformation.distributionCountries = ['UK'];
+      },
+    ],
+    [
+      'an endpoint that is neither an ARN nor https',
+      (m) => {
+        m.apis.custom.endpoint.uri = 'http://localhost:3000';
+      },
+    ],
+    [
+      'a summary over 160 characters',
+      (m) => {
+        m.publishingInformation.locales['en-US'].summary = 'x'.repeat(161);
+      },
+    ],
+    [
+      'a manifest version that does not exist',
+      (m) => {
+        m.manifestVersion = '2.0';
+      },
+    ],
   ];
   it.each(brokenManifests)('rejects skill.json with %s', (_, breakIt) => {
     const broken = copy(skill);
@@ -126,11 +238,36 @@ describe('validation against ask-smapi-model spec.json', () => {
   });
 
   const brokenModels: Array<[string, (m: Model['interactionModel']['languageModel']) => void]> = [
-    ['no invocation name', (lm) => { delete (lm as Partial<typeof lm>).invocationName; }],
-    ['no intents', (lm) => { lm.intents = []; }],
-    ['a slot value without synonyms', (lm) => { sectionType({ interactionModel: { languageModel: lm } }).values[0].name.synonyms = []; }],
-    ['a sample that is not a string', (lm) => { (lm.intents[0].samples as unknown[]).push(42); }],
-    ['an intent key the schema does not know', (lm) => { (lm.intents[0] as unknown as Record<string, unknown>).utterances = []; }],
+    [
+      'no invocation name',
+      (lm) => {
+        delete (lm as Partial<typeof lm>).invocationName;
+      },
+    ],
+    [
+      'no intents',
+      (lm) => {
+        lm.intents = [];
+      },
+    ],
+    [
+      'a slot value without synonyms',
+      (lm) => {
+        sectionType({ interactionModel: { languageModel: lm } }).values[0].name.synonyms = [];
+      },
+    ],
+    [
+      'a sample that is not a string',
+      (lm) => {
+        (lm.intents[0].samples as unknown[]).push(42);
+      },
+    ],
+    [
+      'an intent key the schema does not know',
+      (lm) => {
+        (lm.intents[0] as unknown as Record<string, unknown>).utterances = [];
+      },
+    ],
   ];
   it.each(brokenModels)('rejects an interaction model with %s', (_, breakIt) => {
     const broken = copy(models['en-US']);
@@ -199,7 +336,9 @@ describe.each(LOCALES)('%s interaction model', (locale) => {
     expect(slotless.size).toBeGreaterThan(10);
     for (const phrase of BUILT_IN_PHRASES) expect([phrase, slotless.has(phrase)]).toEqual([phrase, false]);
     // "skip to the {section}" filled with any section word must not be a slotless sample of another intent.
-    const filled = (intent('SkipToSectionIntent')?.samples ?? []).flatMap((s) => sectionWords(model).map((w) => normalize(s.replace('{section}', w))));
+    const filled = (intent('SkipToSectionIntent')?.samples ?? []).flatMap((s) =>
+      sectionWords(model).map((w) => normalize(s.replace('{section}', w))),
+    );
     for (const phrase of filled) expect([phrase, slotless.has(phrase)]).toEqual([phrase, false]);
   });
 
@@ -223,9 +362,7 @@ describe.each(LOCALES)('%s interaction model', (locale) => {
   it('matches the en-US model apart from spelling', () => {
     // British-spelling locales list both spellings as synonyms, so respell and drop the repeats.
     const asUs = (m: Model) =>
-      JSON.parse(JSON.stringify(m).replace(/visualis/g, 'visualiz'), (key, value) =>
-        key === 'synonyms' ? [...new Set(value as string[])] : value,
-      );
+      JSON.parse(JSON.stringify(m).replace(/visualis/g, 'visualiz'), (key, value) => (key === 'synonyms' ? [...new Set(value as string[])] : value));
     expect(asUs(model)).toEqual(asUs(models['en-US']));
   });
 });
@@ -241,7 +378,7 @@ describe('skill.json', () => {
     for (const locale of LOCALES) expect(existsSync(modelPath(locale))).toBe(true);
   });
 
-  it('is distributed only in those locales\' countries', () => {
+  it("is distributed only in those locales' countries", () => {
     expect(publishing.isAvailableWorldwide).toBe(false);
     expect([...(publishing.distributionCountries as string[])].sort()).toEqual([...COUNTRIES].sort());
     expect(publishing.category).toBe('HEALTH_AND_FITNESS');
@@ -251,7 +388,13 @@ describe('skill.json', () => {
   it('is a custom AudioPlayer skill, with APL for hub screens, CanFulfillIntentRequest, a placeholder Lambda endpoint and manifest version 1.0', () => {
     expect(manifest.apis.custom.interfaces).toEqual([
       { type: 'AUDIO_PLAYER' },
-      { type: 'ALEXA_PRESENTATION_APL', supportedViewports: [{ mode: 'HUB', shape: 'RECTANGLE' }, { mode: 'HUB', shape: 'ROUND' }] },
+      {
+        type: 'ALEXA_PRESENTATION_APL',
+        supportedViewports: [
+          { mode: 'HUB', shape: 'RECTANGLE' },
+          { mode: 'HUB', shape: 'ROUND' },
+        ],
+      },
       { type: 'CAN_FULFILL_INTENT_REQUEST' },
     ]);
     expect(manifest.apis.custom.endpoint.uri).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/);
@@ -281,7 +424,13 @@ describe('skill.json', () => {
 
   it('declares the personal info it keeps (the sankalpa) and no purchases, ads or child direction, with https policy links', () => {
     const privacy = manifest.privacyAndCompliance;
-    expect(privacy).toMatchObject({ allowsPurchases: false, usesPersonalInfo: true, isChildDirected: false, isExportCompliant: true, containsAds: false });
+    expect(privacy).toMatchObject({
+      allowsPurchases: false,
+      usesPersonalInfo: true,
+      isChildDirected: false,
+      isExportCompliant: true,
+      containsAds: false,
+    });
     for (const locale of LOCALES) {
       expect(privacy.locales[locale].privacyPolicyUrl).toMatch(/^https:\/\//);
       expect(privacy.locales[locale].termsOfUseUrl).toMatch(/^https:\/\//);
@@ -296,7 +445,12 @@ describe('generated files', () => {
 
   it('covers skill.json, one model per locale, the two icons and the routine task', () => {
     expect(Object.keys(generated).sort()).toEqual(
-      ['skill-package/skill.json', ...LOCALES.map((l) => `skill-package/interactionModels/custom/${l}.json`), ...icons, 'skill-package/tasks/StartPractice.1.json'].sort(),
+      [
+        'skill-package/skill.json',
+        ...LOCALES.map((l) => `skill-package/interactionModels/custom/${l}.json`),
+        ...icons,
+        'skill-package/tasks/StartPractice.1.json',
+      ].sort(),
     );
   });
 
@@ -305,7 +459,11 @@ describe('generated files', () => {
     expect(manifest.apis.custom.tasks).toEqual([{ name: 'StartPractice', version: '1' }]);
     const task = generated['skill-package/tasks/StartPractice.1.json'] as {
       openapi: string;
-      info: { version: string; 'x-amzn-alexa-access-scope': string; 'x-amzn-display-details': Record<string, { title: string; description: string }> };
+      info: {
+        version: string;
+        'x-amzn-alexa-access-scope': string;
+        'x-amzn-display-details': Record<string, { title: string; description: string }>;
+      };
       paths: Record<string, { post?: { responses?: Record<string, unknown> } }>;
     };
     expect(task.openapi).toMatch(/^3\./);

@@ -16,7 +16,15 @@ const clockFormats = new Map<string, Intl.DateTimeFormat>();
 function clockFormat(zone: string): Intl.DateTimeFormat {
   let format = clockFormats.get(zone);
   if (!format) {
-    const options = { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+    const options = {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    } as const;
     format = new Intl.DateTimeFormat('en-US', options);
     clockFormats.set(zone, format);
   }
@@ -25,7 +33,11 @@ function clockFormat(zone: string): Intl.DateTimeFormat {
 
 /** What the zone's clocks show at `ms`, as `YYYY-MM-DDTHH:MM`. */
 function wallClock(zone: string, ms: number): string {
-  const part = Object.fromEntries(clockFormat(zone).formatToParts(ms).map(({ type, value }) => [type, value]));
+  const part = Object.fromEntries(
+    clockFormat(zone)
+      .formatToParts(ms)
+      .map(({ type, value }) => [type, value]),
+  );
   return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
 }
 
@@ -63,7 +75,11 @@ describe('practice counts', () => {
 
   it('reports the counts kept, with no streak when no start times were kept', () => {
     expect(practiceStats({ startedCount: 7, completedCount: 5 }, now, NEW_YORK)).toEqual({ started: 7, completed: 5, streakDays: 0 });
-    expect(practiceStats({ startedCount: 7, completedCount: 5, practiceStarts: [] }, now, NEW_YORK)).toEqual({ started: 7, completed: 5, streakDays: 0 });
+    expect(practiceStats({ startedCount: 7, completedCount: 5, practiceStarts: [] }, now, NEW_YORK)).toEqual({
+      started: 7,
+      completed: 5,
+      streakDays: 0,
+    });
   });
 });
 
@@ -76,7 +92,7 @@ describe('the streak of days', () => {
     expect(streak(NEW_YORK, ['2026-06-08T21:00-04:00', '2026-06-09T21:00-04:00', '2026-06-10T21:00-04:00'], '2026-06-10T21:40-04:00')).toBe(3);
   });
 
-  it('before today\'s practice, counts up to yesterday', () => {
+  it("before today's practice, counts up to yesterday", () => {
     expect(streak(NEW_YORK, ['2026-06-08T21:00-04:00', '2026-06-09T21:00-04:00'], '2026-06-10T12:00-04:00')).toBe(2);
   });
 
@@ -323,12 +339,42 @@ describe('the streak across daylight saving changes', () => {
 
 describe('the hour next to 04:00 on a night the clocks change counts by the clock, not by elapsed hours', () => {
   it.each([
-    ['New York, clocks forward: 04:30 EDT belongs to that day', NEW_YORK, ['2026-03-07T21:00-05:00', '2026-03-08T04:30-04:00', '2026-03-09T21:00-04:00'], '2026-03-09T21:30-04:00', 3],
-    ['New York, clocks back: 03:30 EST belongs to the evening before', NEW_YORK, ['2026-10-30T21:00-04:00', '2026-11-01T03:30-05:00'], '2026-11-01T12:00-05:00', 2],
-    ['London, clocks forward: 04:30 BST belongs to that day', LONDON, ['2026-03-28T22:00Z', '2026-03-29T04:30+01:00', '2026-03-30T22:00+01:00'], '2026-03-30T22:30+01:00', 3],
+    [
+      'New York, clocks forward: 04:30 EDT belongs to that day',
+      NEW_YORK,
+      ['2026-03-07T21:00-05:00', '2026-03-08T04:30-04:00', '2026-03-09T21:00-04:00'],
+      '2026-03-09T21:30-04:00',
+      3,
+    ],
+    [
+      'New York, clocks back: 03:30 EST belongs to the evening before',
+      NEW_YORK,
+      ['2026-10-30T21:00-04:00', '2026-11-01T03:30-05:00'],
+      '2026-11-01T12:00-05:00',
+      2,
+    ],
+    [
+      'London, clocks forward: 04:30 BST belongs to that day',
+      LONDON,
+      ['2026-03-28T22:00Z', '2026-03-29T04:30+01:00', '2026-03-30T22:00+01:00'],
+      '2026-03-30T22:30+01:00',
+      3,
+    ],
     ['London, clocks back: 03:30 GMT belongs to the evening before', LONDON, ['2026-10-23T22:00+01:00', '2026-10-25T03:30Z'], '2026-10-25T12:00Z', 2],
-    ['Sydney, clocks back: 03:30 AEST belongs to the evening before', SYDNEY, ['2026-04-03T22:00+11:00', '2026-04-05T03:30+10:00'], '2026-04-05T12:00+10:00', 2],
-    ['Sydney, clocks forward: 04:30 AEDT belongs to that day', SYDNEY, ['2026-10-03T22:00+10:00', '2026-10-04T04:30+11:00', '2026-10-05T21:00+11:00'], '2026-10-05T21:30+11:00', 3],
+    [
+      'Sydney, clocks back: 03:30 AEST belongs to the evening before',
+      SYDNEY,
+      ['2026-04-03T22:00+11:00', '2026-04-05T03:30+10:00'],
+      '2026-04-05T12:00+10:00',
+      2,
+    ],
+    [
+      'Sydney, clocks forward: 04:30 AEDT belongs to that day',
+      SYDNEY,
+      ['2026-10-03T22:00+10:00', '2026-10-04T04:30+11:00', '2026-10-05T21:00+11:00'],
+      '2026-10-05T21:30+11:00',
+      3,
+    ],
   ] as const)('%s', (_label, zone, starts, now, expected) => {
     expect(streak(zone, starts, now)).toBe(expected);
   });
@@ -336,7 +382,18 @@ describe('the hour next to 04:00 on a night the clocks change counts by the cloc
 
 describe('the streak over many days, zones and times of day (fast-check)', () => {
   // Zones on both sides of UTC, with and without daylight saving, and with half-hour offsets.
-  const ZONES = [NEW_YORK, LONDON, KOLKATA, SYDNEY, LOS_ANGELES, 'Pacific/Auckland', 'America/St_Johns', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
+  const ZONES = [
+    NEW_YORK,
+    LONDON,
+    KOLKATA,
+    SYDNEY,
+    LOS_ANGELES,
+    'Pacific/Auckland',
+    'America/St_Johns',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'UTC',
+  ];
   const DAY_MS = 86_400_000;
   const START_OF_2026 = Date.UTC(2026, 0, 1);
 

@@ -13,7 +13,7 @@ describe('what a listener says, made comparable', () => {
     expect(normalizeSpoken('arms/legs')).toBe('arms legs');
   });
 
-  it("keeps apostrophes, which are part of words", () => {
+  it('keeps apostrophes, which are part of words', () => {
     expect(normalizeSpoken("Body's Scan")).toBe("body's scan");
   });
 
@@ -116,7 +116,16 @@ describe('recognising a place id from entity resolution', () => {
   });
 
   it('refuses spoken names, unknown or missing ids, and look-alikes', () => {
-    for (const id of [undefined, '', 'lower back', 'spine rotation lumbar', 'SPINE-ROTATION-LUMBAR', ' rest', 'spine-rotation-sacral', 'constructor']) {
+    for (const id of [
+      undefined,
+      '',
+      'lower back',
+      'spine rotation lumbar',
+      'SPINE-ROTATION-LUMBAR',
+      ' rest',
+      'spine-rotation-sacral',
+      'constructor',
+    ]) {
       expect([id, isTargetId(id)]).toEqual([id, false]);
     }
   });

@@ -96,7 +96,15 @@ function birdCalls(sampleRate: number): Promise<Record<CallName, Float32Array>> 
 }
 
 /** Adds `call` into `bed` at irregular seeded times (gaps between `minGapSec` and `maxGapSec`), each a little different in level. */
-function scatter(bed: Float32Array, call: Float32Array, sampleRate: number, next: () => number, gain: number, minGapSec: number, maxGapSec: number): void {
+function scatter(
+  bed: Float32Array,
+  call: Float32Array,
+  sampleRate: number,
+  next: () => number,
+  gain: number,
+  minGapSec: number,
+  maxGapSec: number,
+): void {
   let at = next() * maxGapSec * sampleRate;
   while (at + call.length < bed.length) {
     const start = Math.floor(at);
@@ -164,13 +172,7 @@ export interface BedShape {
 }
 
 /** `length` samples of bed for one segment, levelled to `shape.lufs` and faded at both ends. */
-export async function makeBed(
-  length: number,
-  sampleRate: number,
-  settings: AmbienceSettings,
-  seed: number,
-  shape: BedShape,
-): Promise<Float32Array> {
+export async function makeBed(length: number, sampleRate: number, settings: AmbienceSettings, seed: number, shape: BedShape): Promise<Float32Array> {
   const bed = await rawBed(length, sampleRate, settings, seed);
   const measured = integratedLoudness(bed, sampleRate);
   const gain = dbToGain(shape.lufs - measured);

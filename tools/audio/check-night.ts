@@ -41,7 +41,8 @@ export function windowProblems(file: string, measuredLufs: number, targetLufs: n
   const fail = (message: string): void => void problems.push({ file, figure: 'integrated loudness', message: `integrated loudness ${message}` });
   if (measuredLufs < minLufs || measuredLufs > maxLufs) fail(`${measuredLufs.toFixed(1)} LUFS is outside Amazon's ${minLufs} to ${maxLufs} LUFS`);
   else if (targetLufs === undefined) fail('has no target in the manifest');
-  else if (Math.abs(measuredLufs - targetLufs) > toleranceLu) fail(`${measuredLufs.toFixed(1)} LUFS is more than ${toleranceLu} LU from its target ${targetLufs} LUFS`);
+  else if (Math.abs(measuredLufs - targetLufs) > toleranceLu)
+    fail(`${measuredLufs.toFixed(1)} LUFS is more than ${toleranceLu} LU from its target ${targetLufs} LUFS`);
   return problems;
 }
 
@@ -67,7 +68,12 @@ export async function checkStepDown(
   const stepDown = { lastCueLufs, belowLu: practiceLufs - lastCueLufs };
   if (Math.abs(stepDown.belowLu - intended) > STEP_DOWN_TOLERANCE_LU) {
     const measured = `the last cue measures ${lastCueLufs.toFixed(1)} LUFS`;
-    return { stepDown, ...fail(`${stepDown.belowLu.toFixed(1)} LU: ${measured}, not ${intended} LU (+-${STEP_DOWN_TOLERANCE_LU}) under the practice's ${practiceLufs.toFixed(1)} LUFS`) };
+    return {
+      stepDown,
+      ...fail(
+        `${stepDown.belowLu.toFixed(1)} LU: ${measured}, not ${intended} LU (+-${STEP_DOWN_TOLERANCE_LU}) under the practice's ${practiceLufs.toFixed(1)} LUFS`,
+      ),
+    };
   }
   if (entry.targetLufs !== undefined && entry.targetLufs > practiceLufs + ALEXA_LOUDNESS.aimLu) {
     return { stepDown, ...fail(`target ${entry.targetLufs} LUFS is above the practice's ${practiceLufs.toFixed(1)} LUFS`) };
@@ -82,7 +88,11 @@ export interface SleepSoundsCheck {
   problems: NightProblem[];
 }
 
-async function checkSleepFile(dir: string, entry: ManifestSleepSound, manifest: AudioManifest): Promise<{ figures?: DeliveredFigures; problems: NightProblem[] }> {
+async function checkSleepFile(
+  dir: string,
+  entry: ManifestSleepSound,
+  manifest: AudioManifest,
+): Promise<{ figures?: DeliveredFigures; problems: NightProblem[] }> {
   const file = path.join(dir, entry.file);
   const problems: NightProblem[] = [];
   const fail = (figure: string, message: string): void => void problems.push({ file: entry.file, figure, message: `${figure} ${message}` });
@@ -90,14 +100,17 @@ async function checkSleepFile(dir: string, entry: ManifestSleepSound, manifest: 
   if (!info?.isFile()) return { problems: [{ file: entry.file, figure: 'file', message: 'file is missing' }] };
   const [sha256, figures] = await Promise.all([sha256File(file), measureDelivered(file)]);
   problems.push(...windowProblems(entry.file, figures.integratedLufs, entry.targetLufs));
-  if (!(figures.truePeakDbtp <= ALEXA_LOUDNESS.maxTruePeakDbtp)) fail('true peak', `${figures.truePeakDbtp.toFixed(1)} dBTP is above ${ALEXA_LOUDNESS.maxTruePeakDbtp} dBTP`);
+  if (!(figures.truePeakDbtp <= ALEXA_LOUDNESS.maxTruePeakDbtp))
+    fail('true peak', `${figures.truePeakDbtp.toFixed(1)} dBTP is above ${ALEXA_LOUDNESS.maxTruePeakDbtp} dBTP`);
   if (figures.codec !== 'mp3') fail('codec', `is ${figures.codec}, not mp3`);
-  if (figures.sampleRate !== manifest.encoder.sampleRate) fail('sample rate', `${figures.sampleRate} Hz is not the manifest's ${manifest.encoder.sampleRate} Hz`);
+  if (figures.sampleRate !== manifest.encoder.sampleRate)
+    fail('sample rate', `${figures.sampleRate} Hz is not the manifest's ${manifest.encoder.sampleRate} Hz`);
   const kbps = figures.bitrateKbps;
   if (kbps === undefined || kbps < MIN_BITRATE_KBPS || kbps > MAX_BITRATE_KBPS || kbps !== entry.bitrateKbps) {
     fail('bit rate', `${kbps ?? 'unknown'} kb/s (the manifest says ${entry.bitrateKbps}; AudioPlayer takes ${MIN_BITRATE_KBPS}-${MAX_BITRATE_KBPS})`);
   }
-  if (Math.abs(figures.durationMs - entry.durationMs) > 30) fail('duration', `${figures.durationMs} ms, but the manifest says ${entry.durationMs} ms`);
+  if (Math.abs(figures.durationMs - entry.durationMs) > 30)
+    fail('duration', `${figures.durationMs} ms, but the manifest says ${entry.durationMs} ms`);
   if (sha256 !== entry.sha256 || info.size !== entry.bytes) fail('sha256', 'sha256 or size differs from the manifest (file changed after rendering)');
   return { figures, problems };
 }
@@ -109,7 +122,11 @@ export async function checkSleepSounds(dir: string, manifest: AudioManifest, req
   const loop = entries.find((entry) => entry.role === 'loop');
   const fade = entries.find((entry) => entry.role === 'fade');
   if (required && (!loop || !fade)) {
-    result.problems.push({ file: 'manifest.json', figure: 'sleep sounds', message: `sleep sounds: the manifest lists no ${loop ? 'fade' : 'loop'} (run npm run audio)` });
+    result.problems.push({
+      file: 'manifest.json',
+      figure: 'sleep sounds',
+      message: `sleep sounds: the manifest lists no ${loop ? 'fade' : 'loop'} (run npm run audio)`,
+    });
   }
   for (const entry of entries) {
     if (!/^sleep-sounds[A-Za-z0-9_-]*\.[0-9a-f]{10}\.mp3$/.test(entry.file)) {
@@ -123,12 +140,19 @@ export async function checkSleepSounds(dir: string, manifest: AudioManifest, req
   const measured = (entry?: ManifestSleepSound): boolean => !!entry && !!result.files.find((file) => file.entry === entry)?.figures;
   if (loop && measured(loop)) {
     const loopFile = path.join(dir, loop.file);
-    for (const [name, next] of [['loop', loop], ['fade', fade]] as const) {
+    for (const [name, next] of [
+      ['loop', loop],
+      ['fade', fade],
+    ] as const) {
       if (!next || !measured(next)) continue;
       const join = await measureJoin(loopFile, path.join(dir, next.file));
       result.joins[name] = join;
       for (const reason of joinProblems(join)) {
-        result.problems.push({ file: loop.file, figure: 'loop join', message: `loop join into ${name === 'loop' ? 'itself' : next.file}: ${reason}` });
+        result.problems.push({
+          file: loop.file,
+          figure: 'loop join',
+          message: `loop join into ${name === 'loop' ? 'itself' : next.file}: ${reason}`,
+        });
       }
     }
   }

@@ -71,7 +71,8 @@ function checkFigures(entry: ManifestSegment, manifest: AudioManifest, m: Delive
   if (kbps === undefined || kbps < MIN_BITRATE_KBPS || kbps > MAX_BITRATE_KBPS) {
     fail('bit rate', `${kbps ?? 'unknown'} kb/s is outside the ${MIN_BITRATE_KBPS}-${MAX_BITRATE_KBPS} kb/s AudioPlayer accepts`);
   } else if (kbps !== entry.bitrateKbps) fail('bit rate', `${kbps} kb/s, but the manifest says ${entry.bitrateKbps} kb/s`);
-  if (Math.abs(m.durationMs - entry.durationMs) > DURATION_SLACK_MS) fail('duration', `${m.durationMs} ms, but the manifest says ${entry.durationMs} ms`);
+  if (Math.abs(m.durationMs - entry.durationMs) > DURATION_SLACK_MS)
+    fail('duration', `${m.durationMs} ms, but the manifest says ${entry.durationMs} ms`);
   return problems;
 }
 
@@ -85,12 +86,20 @@ function checkVariants(manifest: AudioManifest): CheckProblem[] {
   for (const [variant, order] of Object.entries(manifest.variants)) {
     const files = manifest.variantFiles?.[variant] ?? [];
     if (files.length !== order.length) {
-      problems.push({ file: 'manifest.json', figure: 'variants', message: `variants: "${variant}" lists ${order.length} segments but ${files.length} files` });
+      problems.push({
+        file: 'manifest.json',
+        figure: 'variants',
+        message: `variants: "${variant}" lists ${order.length} segments but ${files.length} files`,
+      });
       continue;
     }
     order.forEach((segmentId, index) => {
       if (byFile.get(files[index])?.segmentId !== segmentId) {
-        problems.push({ file: 'manifest.json', figure: 'variants', message: `variants: "${variant}" plays ${files[index]} as "${segmentId}", which is not that segment's file` });
+        problems.push({
+          file: 'manifest.json',
+          figure: 'variants',
+          message: `variants: "${variant}" plays ${files[index]} as "${segmentId}", which is not that segment's file`,
+        });
       }
     });
   }
@@ -182,7 +191,9 @@ export function formatCheckReport(report: CheckReport): string {
     );
   }
   for (const problem of report.problems) lines.push(`audio:check: ${problem.file}: ${problem.message}`);
-  lines.push(report.problems.length ? `audio:check: FAILED (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'})` : 'audio:check: OK');
+  lines.push(
+    report.problems.length ? `audio:check: FAILED (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'})` : 'audio:check: OK',
+  );
   return lines.join('\n');
 }
 

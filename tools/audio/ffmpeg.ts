@@ -114,12 +114,17 @@ export async function decodeMonoPcm(file: string, options: DecodeOptions = {}): 
   }
   await runFfmpeg(
     [
-      '-i', file,
+      '-i',
+      file,
       ...(filters.length ? ['-af', filters.join(',')] : []),
-      '-ac', '1',
-      '-ar', String(options.sampleRate ?? 44100),
-      '-f', 's16le',
-      '-acodec', 'pcm_s16le',
+      '-ac',
+      '1',
+      '-ar',
+      String(options.sampleRate ?? 44100),
+      '-f',
+      's16le',
+      '-acodec',
+      'pcm_s16le',
       'pipe:1',
     ],
     { onStdout: (chunk) => chunks.push(chunk) },

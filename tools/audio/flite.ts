@@ -154,7 +154,8 @@ export function createFliteEngine(voice: VoiceSettings, options: FliteEngineOpti
   }
   const featuresAt = (rate: number): string[] => {
     // A slower cue is a longer duration stretch: flite's own way to slow down.
-    const options = rate === 1 ? voice.options : { ...voice.options, duration_stretch: Number((Number(voice.options.duration_stretch ?? 1) / rate).toFixed(4)) };
+    const options =
+      rate === 1 ? voice.options : { ...voice.options, duration_stretch: Number((Number(voice.options.duration_stretch ?? 1) / rate).toFixed(4)) };
     return Object.keys(options)
       .sort()
       .flatMap((name) => ['--setf', `${name}=${options[name]}`]);

@@ -88,7 +88,9 @@ export function joinProblems(figures: JoinFigures): string[] {
   const problems: string[] = [];
   const [low, high] = figures.rangeRmsDb;
   if (figures.joinRmsDb < low - SEAMLESS.maxOutsideRangeDb || figures.joinRmsDb > high + SEAMLESS.maxOutsideRangeDb) {
-    problems.push(`the 100 ms around it measure ${figures.joinRmsDb.toFixed(1)} dBFS, outside the ${low.toFixed(1)} to ${high.toFixed(1)} dBFS of the rest`);
+    problems.push(
+      `the 100 ms around it measure ${figures.joinRmsDb.toFixed(1)} dBFS, outside the ${low.toFixed(1)} to ${high.toFixed(1)} dBFS of the rest`,
+    );
   }
   if (figures.dipDb < SEAMLESS.minDipDb) problems.push(`it dips ${(-figures.dipDb).toFixed(1)} dB under the quietest moments elsewhere (a gap)`);
   if (Math.abs(figures.stepDb) > SEAMLESS.maxStepDb) problems.push(`the level steps by ${figures.stepDb.toFixed(1)} dB across it`);

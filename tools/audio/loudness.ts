@@ -139,7 +139,7 @@ export function limitPeaks(samples: Float32Array, options: LimiterOptions): { ou
       if (gain < minGain) minGain = gain;
       const value = samples[i] * gain;
       // Float rounding aside, the value is already under the ceiling; clamp the last ulp.
-      output[i] = value > ceiling ? ceiling : value < -ceiling ? -ceiling : value;
+      output[i] = value > ceiling ? ceiling : Math.max(value, -ceiling);
     }
     const entering = i + reach + 1;
     const leaving = i - reach;

@@ -51,15 +51,30 @@ export function voiceGainDb(voice: Float32Array, sampleRate: number, loudness: L
 export async function encodeMp3Float(samples: Float32Array, encoder: EncoderSettings, outFile: string): Promise<void> {
   await runFfmpeg(
     [
-      '-f', 'f32le', '-ar', String(encoder.sampleRate), '-ac', '1', '-i', 'pipe:0',
-      '-ac', String(encoder.channels),
-      '-c:a', encoder.codec,
-      '-b:a', `${encoder.bitrateKbps}k`,
-      '-map_metadata', '-1',
-      '-fflags', '+bitexact',
-      '-flags:a', '+bitexact',
-      '-f', 'mp3',
-      '-y', outFile,
+      '-f',
+      'f32le',
+      '-ar',
+      String(encoder.sampleRate),
+      '-ac',
+      '1',
+      '-i',
+      'pipe:0',
+      '-ac',
+      String(encoder.channels),
+      '-c:a',
+      encoder.codec,
+      '-b:a',
+      `${encoder.bitrateKbps}k`,
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
+      '-f',
+      'mp3',
+      '-y',
+      outFile,
     ],
     { input: Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength) },
   );
@@ -93,7 +108,9 @@ export async function masterToMp3(
   // ~0: the bed was fitted below the gates of BS.1770 (fitBedUnderVoice), so only the voice counts.
   let trimDb = loudness.targetLufs - integratedLoudness(base, rate);
   if (Math.abs(trimDb) > MAX_TRIM_DB) {
-    throw new Error(`${path.basename(outFile)}: the mix measures ${(loudness.targetLufs - trimDb).toFixed(1)} LUFS with the voice at target (is the bed counted?)`);
+    throw new Error(
+      `${path.basename(outFile)}: the mix measures ${(loudness.targetLufs - trimDb).toFixed(1)} LUFS with the voice at target (is the bed counted?)`,
+    );
   }
   let ceilingDb = loudness.limiterCeilingDbfs;
   let biasLu = options.encodeBiasPriorLu ?? ENCODE_BIAS_PRIOR_LU;

@@ -37,10 +37,14 @@ async function main(): Promise<void> {
     const gain = dbToGain(settings.sleepSounds.targetLufs - integratedLoudness(raw, rate));
     const loop = raw.map((sample) => sample * gain);
     const lossless = path.join(dir, 'lossless.wav');
-    await runFfmpeg(['-f', 'f32le', '-ar', String(rate), '-ac', '1', '-i', 'pipe:0', '-c:a', 'pcm_s24le', '-y', lossless], { input: Buffer.from(loop.buffer) });
+    await runFfmpeg(['-f', 'f32le', '-ar', String(rate), '-ac', '1', '-i', 'pipe:0', '-c:a', 'pcm_s24le', '-y', lossless], {
+      input: Buffer.from(loop.buffer),
+    });
     let signal = 0;
     for (const sample of loop) signal += sample * sample;
-    console.log(`loop of ${seconds} s at ${settings.sleepSounds.targetLufs} LUFS (before encoding); lossless above 11 kHz: ${db(await above11kHz(lossless))} dBFS`);
+    console.log(
+      `loop of ${seconds} s at ${settings.sleepSounds.targetLufs} LUFS (before encoding); lossless above 11 kHz: ${db(await above11kHz(lossless))} dBFS`,
+    );
     console.log('kb/s  null test dB  >11 kHz dBFS  LUFS   dBTP   join: rms/range dB, dip, step, click   MB/hour');
     for (const kbps of kbpsList) {
       const file = path.join(dir, `loop-${kbps}.mp3`);
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
       const n = Math.min(decoded.length, loop.length);
       for (let i = 0; i < n; i++) residual += (decoded[i] - loop[i]) ** 2;
       const [figures, join, info] = await Promise.all([measureDelivered(file), measureJoin(file, file), stat(file)]);
-      const perHour = (info.size / seconds) * 3600 / 1e6;
+      const perHour = ((info.size / seconds) * 3600) / 1e6;
       console.log(
         `${String(kbps).padStart(4)}  ${db(10 * Math.log10(residual / signal)).padStart(11)}  ${db(await above11kHz(file)).padStart(12)}  ` +
           `${db(figures.integratedLufs)}  ${db(figures.truePeakDbtp)}  ${db(join.joinRmsDb)}/${db(join.rangeRmsDb[0])}..${db(join.rangeRmsDb[1])}, ` +

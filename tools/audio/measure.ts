@@ -38,10 +38,18 @@ export async function measureDelivered(file: string): Promise<DeliveredFigures> 
   let bytes = 0;
   const stderr = await runFfmpeg(
     [
-      '-i', file,
+      '-i',
+      file,
       // ebur128 works at 48 kHz and would resample what it passes on: count samples on a split-off copy.
-      '-filter_complex', '[0:a:0]asplit=2[count][loud];[loud]ebur128=peak=true:framelog=verbose,anullsink',
-      '-map', '[count]', '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1',
+      '-filter_complex',
+      '[0:a:0]asplit=2[count][loud];[loud]ebur128=peak=true:framelog=verbose,anullsink',
+      '-map',
+      '[count]',
+      '-f',
+      's16le',
+      '-acodec',
+      'pcm_s16le',
+      'pipe:1',
     ],
     { onStdout: (chunk) => (bytes += chunk.length) },
   );

@@ -39,7 +39,11 @@ function escapeXml(text: string): string {
 
 /** One cue as SSML: sentences separated by a break, the whole read at the prosody rate. */
 export function cueSsml(text: string, options: { rate: string; sentenceBreakMs: number }): string {
-  const sentences = text.trim().split(/(?<=[.!?])\s+/).filter(Boolean).map(escapeXml);
+  const sentences = text
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .filter(Boolean)
+    .map(escapeXml);
   return `<speak><prosody rate="${escapeXml(options.rate)}">${sentences.join(`<break time="${options.sentenceBreakMs}ms"/>`)}</prosody></speak>`;
 }
 

@@ -95,7 +95,7 @@ export function formatSummary(result: RenderResult): string {
   }
   for (const id of result.missing) lines.push(`${pad(id, idWidth)}  ${'-'.padStart(8)}  missing`);
   for (const sound of result.sleepSounds) {
-    const perHour = (sound.bytes / sound.durationMs) * 3_600_000 / 1e6;
+    const perHour = ((sound.bytes / sound.durationMs) * 3_600_000) / 1e6;
     lines.push(
       `${pad(sound.file.split('.')[0], idWidth)}  ${formatDuration(sound.durationMs).padStart(8)}  ${pad(sound.outcome, 8)}  ` +
         `${sound.role} ${num(sound.integratedLufs)} ${num(sound.truePeakDbtp)}, ${sound.bitrateKbps} kb/s, ${perHour.toFixed(1)} MB an hour`,
@@ -107,12 +107,18 @@ export function formatSummary(result: RenderResult): string {
   }
   lines.push('');
   const totals: Array<[string, string]> = [
-    ['segments', `${stats.segments} in ${stats.files} files (${stats.rendered} rendered, ${stats.cached} cached${result.missing.length ? `, ${result.missing.length} segments missing` : ''})`],
+    [
+      'segments',
+      `${stats.segments} in ${stats.files} files (${stats.rendered} rendered, ${stats.cached} cached${result.missing.length ? `, ${result.missing.length} segments missing` : ''})`,
+    ],
     ['default', `${(stats.totalDurationMs / 60000).toFixed(2)} min (${formatDuration(stats.totalDurationMs)}, measured)`],
   ];
   if (stats.loudness) {
     const { minLufs, maxLufs, maxTruePeakDbtp } = stats.loudness;
-    totals.push(['loudness', `${num(minLufs)} to ${num(maxLufs)} LUFS integrated, true peak at most ${num(maxTruePeakDbtp)} dBTP (every file, measured on the MP3)`]);
+    totals.push([
+      'loudness',
+      `${num(minLufs)} to ${num(maxLufs)} LUFS integrated, true peak at most ${num(maxTruePeakDbtp)} dBTP (every file, measured on the MP3)`,
+    ]);
   }
   totals.push(
     ['render time', `${(stats.renderMs / 1000).toFixed(1)} s`],

@@ -87,7 +87,11 @@ export async function importRecording(practice: Practice, options: ImportRecordi
   const settings = options.settings ?? DEFAULT_RENDER_SETTINGS;
   const segments = allSegments(practice);
   const sheetText = await readFile(options.cueSheet, 'utf8');
-  const entries = parseCueSheet(sheetText, segments.map((segment) => segment.id), path.basename(options.cueSheet));
+  const entries = parseCueSheet(
+    sheetText,
+    segments.map((segment) => segment.id),
+    path.basename(options.cueSheet),
+  );
   const [info, sha256] = await Promise.all([measureAudio(options.recording), sha256File(options.recording)]);
   const recordingSec = info.durationMs / 1000;
   const slices = entries.map((entry) => ({ ...entry, endSec: entry.endSec ?? recordingSec }));

@@ -13,7 +13,7 @@ import { VARIANT_ID_PATTERN, type AmbienceId, type DeliveredVariant } from '../.
 import { fitBedUnderVoice, makeBed } from './ambience';
 import { masterToMp3, voiceGainDb } from './master';
 import { measureDelivered, type DeliveredFigures } from './measure';
-import type { ManifestSegment, ManifestSleepSound } from './manifest-types';
+import type { ManifestSegment } from './manifest-types';
 import { buildManifest, readManifestFigures, readPreviousSleepSounds, removeUnreferenced, writeManifest } from './manifest';
 import { bedSeed, fileKey, SEGMENT_ID_PATTERN, type LoudnessSettings, type RenderSettings } from './render-key';
 import type { VoiceTrack } from './segment-audio';
@@ -161,7 +161,14 @@ export async function renderFiles(options: RenderFilesOptions): Promise<RenderRe
           );
         }
         for (const planned of item.files) {
-          const report = await describeFile(segment, planned, path.join(outDir, planned.file), fresh.get(planned.file), previous, settings.loudness.targetLufs);
+          const report = await describeFile(
+            segment,
+            planned,
+            path.join(outDir, planned.file),
+            fresh.get(planned.file),
+            previous,
+            settings.loudness.targetLufs,
+          );
           reports.set(planned.file, report);
         }
         const main = reports.get(item.files[item.files.length - 1].file) as FileReport;
@@ -227,11 +234,21 @@ function levelVoice(segment: Segment, voice: VoiceTrack, settings: RenderSetting
       softening: { lastCueStartMs: lastCue.startMs, lastCueEndMs: lastCue.endMs, lastCueBelowLu: lastCue.belowLu },
     };
   }
-  return { samples: voice.samples, gainDb: voiceGainDb(voice.samples, rate, settings.loudness, `segment "${segment.id}"`), loudness: settings.loudness };
+  return {
+    samples: voice.samples,
+    gainDb: voiceGainDb(voice.samples, rate, settings.loudness, `segment "${segment.id}"`),
+    loudness: settings.loudness,
+  };
 }
 
 /** One file of a segment: its bed (seeded by the voice inputs, fitted under the voice), mastered and encoded. */
-async function renderMix(source: VoiceSource, planned: PlannedFile, leveled: LeveledVoice, settings: RenderSettings, outFile: string): Promise<MixFigures> {
+async function renderMix(
+  source: VoiceSource,
+  planned: PlannedFile,
+  leveled: LeveledVoice,
+  settings: RenderSettings,
+  outFile: string,
+): Promise<MixFigures> {
   const { samples: voice, gainDb } = leveled;
   const rate = settings.encoder.sampleRate;
   let bed: Float32Array | undefined;

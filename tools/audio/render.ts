@@ -45,7 +45,11 @@ function parseArgs(argv: readonly string[]): CliOptions | 'help' {
     };
     if (flag === '--help' || flag === '-h') return 'help';
     else if (flag === '--out') options.outDir = value();
-    else if (flag === '--only') options.only = value().split(',').map((id) => id.trim()).filter(Boolean);
+    else if (flag === '--only')
+      options.only = value()
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
     else if (flag === '--ambience') options.ambience = value();
     else if (flag === '--recording') options.recording = value();
     else if (flag === '--cues') options.cues = value();
@@ -98,7 +102,14 @@ async function main(): Promise<void> {
   const reporter = createConsoleReporter();
   if (options.recording && options.cues) {
     console.error(`audio: importing ${options.recording} (cues: ${options.cues}) into ${options.outDir}`);
-    const result = await importRecording(spineNidra, { recording: options.recording, cueSheet: options.cues, outDir: options.outDir, settings, mixes, reporter });
+    const result = await importRecording(spineNidra, {
+      recording: options.recording,
+      cueSheet: options.cues,
+      outDir: options.outDir,
+      settings,
+      mixes,
+      reporter,
+    });
     console.log(formatSummary(result));
     if (result.skippedVariants.length) console.log(`not delivered (segments not in the cue sheet): ${result.skippedVariants.join(', ')}`);
     if (result.manifest) await addImages(options.outDir);

@@ -59,7 +59,14 @@ export async function makeSleepLoop(settings: RenderSettings): Promise<Float32Ar
   return wrapLoop(await rawBed(length + seam, rate, settings.ambience, SLEEP_SOUNDS_SEED), seam);
 }
 
-function entry(role: SleepSoundsRole, file: string, targetLufs: number, figures: DeliveredFigures, sha256: string, bytes: number): ManifestSleepSound {
+function entry(
+  role: SleepSoundsRole,
+  file: string,
+  targetLufs: number,
+  figures: DeliveredFigures,
+  sha256: string,
+  bytes: number,
+): ManifestSleepSound {
   if (figures.bitrateKbps === undefined) throw new Error(`${file}: ffmpeg reports no bit rate`);
   return {
     role,
@@ -88,7 +95,11 @@ async function vouched(outDir: string, file: string, previous: ReadonlyMap<strin
  * The loop and the fade in `outDir`, rendered unless both are there as the previous manifest
  * describes them (their targets and figures come from it). Loop first, then fade.
  */
-export async function renderSleepSounds(outDir: string, settings: RenderSettings, previous: ReadonlyMap<string, ManifestSleepSound>): Promise<SleepSoundsReport[]> {
+export async function renderSleepSounds(
+  outDir: string,
+  settings: RenderSettings,
+  previous: ReadonlyMap<string, ManifestSleepSound>,
+): Promise<SleepSoundsReport[]> {
   const names = { loop: sleepSoundsFileName(settings, 'loop'), fade: sleepSoundsFileName(settings, 'fade') };
   const [loopKnown, fadeKnown] = await Promise.all([vouched(outDir, names.loop, previous), vouched(outDir, names.fade, previous)]);
   if (loopKnown && fadeKnown) return [loopKnown, fadeKnown].map((known) => ({ ...known, outcome: 'cached' as const }));
@@ -113,4 +124,3 @@ export async function renderSleepSounds(outDir: string, settings: RenderSettings
   const faded = await render('fade', fade, fadeTargetLufs, rendered.result.aimedBiasLu);
   return [rendered.report, faded.report];
 }
-

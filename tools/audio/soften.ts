@@ -35,8 +35,14 @@ export interface SoftenedVoice {
  * Levels each cue of `voice` to `practiceLufs` + its ramp step. A cue too short to measure (under
  * 0.4 s) takes the gain of the whole voice at the practice's level plus its step.
  */
-export function softenVoice(voice: Float32Array, spans: readonly CueSpan[], softening: VoiceSoftening, sampleRate: number, practiceLufs: number): SoftenedVoice {
-  if (spans.length === 0) throw new Error('softening needs the cues\' places in the voice');
+export function softenVoice(
+  voice: Float32Array,
+  spans: readonly CueSpan[],
+  softening: VoiceSoftening,
+  sampleRate: number,
+  practiceLufs: number,
+): SoftenedVoice {
+  if (spans.length === 0) throw new Error("softening needs the cues' places in the voice");
   const whole = integratedLoudness(voice, sampleRate);
   if (whole <= SILENT_LUFS) throw new Error('softening: no audible voice');
   const out = voice.slice();

@@ -31,7 +31,8 @@ export function checkExamplePhrases(pkg: SkillPackage): CheckResult {
       count += 1;
       const parsed = parseExamplePhrase(phrase, model.invocationName);
       if (parsed.kind === 'malformed') return void problems.push(`${locale}: "${phrase}" ${parsed.reason}`);
-      if (index === 0 && parsed.kind !== 'launch') problems.push(`${locale}: the first example phrase must open the skill ("Alexa, open ${model.invocationName}")`);
+      if (index === 0 && parsed.kind !== 'launch')
+        problems.push(`${locale}: the first example phrase must open the skill ("Alexa, open ${model.invocationName}")`);
       if (parsed.kind === 'request' && !parsed.utterances.some((utterance) => findSample(model, utterance))) {
         problems.push(`${locale}: "${phrase}": no sample utterance hears "${parsed.utterances[0]}" (with its slot values in the slot type)`);
       }
@@ -121,5 +122,9 @@ export function checkPackageValidates(pkg: SkillPackage): CheckResult {
     const data = JSON.parse(readFileSync(join(pkg.dir, 'interactionModels', 'custom', `${locale}.json`), 'utf8')) as unknown;
     problems.push(...validate(INTERACTION_MODEL_DEFINITION, data).errors.map((error) => `${locale}.json: ${error}`));
   }
-  return { name: 'package validates', problems, summary: `skill.json and ${Object.keys(pkg.models).length} interaction models match the SMAPI schema` };
+  return {
+    name: 'package validates',
+    problems,
+    summary: `skill.json and ${Object.keys(pkg.models).length} interaction models match the SMAPI schema`,
+  };
 }

@@ -46,7 +46,12 @@ function intentRequest(locale: string, name: string, slotNames: string[], player
     version: '1.0',
     session: { new: true, sessionId: 'amzn1.echo-api.session.certify', application, user, attributes: {} },
     context: {
-      System: { application, user, device: { deviceId: 'amzn1.ask.device.CERTIFY', supportedInterfaces: { AudioPlayer: {} } }, apiEndpoint: 'https://api.amazonalexa.com' },
+      System: {
+        application,
+        user,
+        device: { deviceId: 'amzn1.ask.device.CERTIFY', supportedInterfaces: { AudioPlayer: {} } },
+        apiEndpoint: 'https://api.amazonalexa.com',
+      },
       ...(player ? { AudioPlayer: { ...player, offsetInMilliseconds: 30_000, playerActivity: 'PLAYING' } } : {}),
     },
     request: {
@@ -54,7 +59,11 @@ function intentRequest(locale: string, name: string, slotNames: string[], player
       requestId: `amzn1.echo-api.request.${name}`,
       timestamp: new Date().toISOString(),
       locale,
-      intent: { name, confirmationStatus: 'NONE', slots: Object.fromEntries(slotNames.map((slot) => [slot, { name: slot, confirmationStatus: 'NONE' }])) },
+      intent: {
+        name,
+        confirmationStatus: 'NONE',
+        slots: Object.fromEntries(slotNames.map((slot) => [slot, { name: slot, confirmationStatus: 'NONE' }])),
+      },
     },
   } as unknown as RequestEnvelope;
 }
@@ -82,11 +91,27 @@ export async function checkIntentsHandled(pkg: SkillPackage): Promise<CheckResul
       log: { info: () => undefined, warn: () => undefined, error: (message) => errors.push(message) },
       storeBudgetMs: 3_000,
     });
-    const playing = { token: encodeToken(catalog, { variant: catalog.defaultVariant, segmentId: catalog.variants[catalog.defaultVariant][3], nonce: 'certify0', attempt: 0, clip: '' }) };
+    const playing = {
+      token: encodeToken(catalog, {
+        variant: catalog.defaultVariant,
+        segmentId: catalog.variants[catalog.defaultVariant][3],
+        nonce: 'certify0',
+        attempt: 0,
+        clip: '',
+      }),
+    };
     for (const [locale, model] of Object.entries(pkg.models)) {
       for (const intent of model.intents) {
-        for (const [when, player] of [['with nothing playing', undefined], ['during the practice', playing]] as const) {
-          const request = intentRequest(locale, intent.name, (intent.slots ?? []).map((slot) => slot.name), player);
+        for (const [when, player] of [
+          ['with nothing playing', undefined],
+          ['during the practice', playing],
+        ] as const) {
+          const request = intentRequest(
+            locale,
+            intent.name,
+            (intent.slots ?? []).map((slot) => slot.name),
+            player,
+          );
           errors.length = 0;
           sent += 1;
           const response = await skill.invoke(request);
@@ -103,5 +128,9 @@ export async function checkIntentsHandled(pkg: SkillPackage): Promise<CheckResul
     client.destroy();
     await database.close();
   }
-  return { name: 'intents handled', problems, summary: `${sent} requests, every declared intent of every locale idle and mid-practice, answered by its handler within Alexa's rules` };
+  return {
+    name: 'intents handled',
+    problems,
+    summary: `${sent} requests, every declared intent of every locale idle and mid-practice, answered by its handler within Alexa's rules`,
+  };
 }

@@ -28,7 +28,9 @@ export async function checkAudio(audioDir: string): Promise<CheckResult> {
   return {
     name: 'audio',
     problems: report.problems.map((problem) => `${problem.file}: ${problem.message}`),
-    summary: formatCheckReport(report).split('\n')[0].replace(/^audio:check: /, ''),
+    summary: formatCheckReport(report)
+      .split('\n')[0]
+      .replace(/^audio:check: /, ''),
   };
 }
 

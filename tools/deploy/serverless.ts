@@ -79,7 +79,9 @@ export async function packageService(options: PackageOptions = {}): Promise<Pack
 
 /** The skill id from `--param skillId=…` / `--param=skillId=…`, if it looks real. */
 export function skillIdParam(args: readonly string[]): string | undefined {
-  const params = args.flatMap((arg, i) => (arg === '--param' ? [args[i + 1] ?? ''] : arg.startsWith('--param=') ? [arg.slice('--param='.length)] : []));
+  const params = args.flatMap((arg, i) =>
+    arg === '--param' ? [args[i + 1] ?? ''] : arg.startsWith('--param=') ? [arg.slice('--param='.length)] : [],
+  );
   const id = params.map((param) => /^skillId=(.*)$/.exec(param.replace(/^["']|["']$/g, ''))?.[1]).find(Boolean);
   return id && /^amzn1\.ask\.skill\.[0-9a-f-]{36}$/.test(id) && !/^amzn1\.ask\.skill\.[0-]+$/.test(id) ? id : undefined;
 }
@@ -91,10 +93,12 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
     const { build, outDir: written } = await packageService({ outDir, extraArgs: rest });
     console.log(`Packaged into ${written} (bundle ${(build.bytes / 1024).toFixed(0)} KB, ${build.manifest} manifest)`);
-    if (build.manifest === 'estimated') console.warn('warning: no rendered audio, so the bundle names files that do not exist: run `npm run audio` before deploying.');
+    if (build.manifest === 'estimated')
+      console.warn('warning: no rendered audio, so the bundle names files that do not exist: run `npm run audio` before deploying.');
   } else if (command === 'deploy') {
     // Without the real skill id the Alexa trigger would fall back to the template's placeholder.
-    if (!skillIdParam(args)) throw new Error('Pass the skill id: npm run deploy -- --param="skillId=amzn1.ask.skill.<id>" (README: Deploying to AWS)');
+    if (!skillIdParam(args))
+      throw new Error('Pass the skill id: npm run deploy -- --param="skillId=amzn1.ask.skill.<id>" (README: Deploying to AWS)');
     // Refuses to build without rendered audio: a deployed skill must name files that exist.
     const build = await buildForDeploy({ allowEstimated: false });
     console.log(`Built the Lambda bundle (${(build.bytes / 1024).toFixed(0)} KB) from rendered audio.`);

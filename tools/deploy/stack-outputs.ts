@@ -12,6 +12,7 @@ export interface StackOptions {
 /** `Key: value` lines under serverless's "Stack Outputs:" heading (colours stripped). */
 export function parseStackOutputs(text: string): Record<string, string> {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes start with ESC.
   const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
   const start = plain.indexOf('Stack Outputs:');
   if (start < 0) return {};

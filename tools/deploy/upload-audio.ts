@@ -86,7 +86,15 @@ export function localFiles(audioDir: string): LocalFile[] {
 export function legalFiles(options: LegalOptions = {}): LocalFile[] {
   return renderLegalPages(options).map(({ key, html }) => {
     const body = Buffer.from(html, 'utf8');
-    return { key, path: `(generated) ${key}`, bytes: body.length, md5: createHash('md5').update(body).digest('hex'), contentType: HTML_CONTENT_TYPE, cacheControl: PAGE_CACHE_CONTROL, body };
+    return {
+      key,
+      path: `(generated) ${key}`,
+      bytes: body.length,
+      md5: createHash('md5').update(body).digest('hex'),
+      contentType: HTML_CONTENT_TYPE,
+      cacheControl: PAGE_CACHE_CONTROL,
+      body,
+    };
   });
 }
 
@@ -163,7 +171,9 @@ export async function uploadAudio(options: UploadOptions): Promise<Step[]> {
     await Promise.all(Array.from({ length: 4 }, worker));
   }
   const megabytes = toSend.reduce((sum, step) => sum + step.bytes, 0) / 1024 / 1024;
-  log(`${options.dryRun ? 'Dry run: would upload' : 'Uploaded'} ${toSend.length} file(s), ${megabytes.toFixed(1)} MB; ${steps.length - toSend.length} already there.`);
+  log(
+    `${options.dryRun ? 'Dry run: would upload' : 'Uploaded'} ${toSend.length} file(s), ${megabytes.toFixed(1)} MB; ${steps.length - toSend.length} already there.`,
+  );
   return steps;
 }
 

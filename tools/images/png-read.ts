@@ -37,5 +37,11 @@ export function readPngInfo(png: Buffer): PngInfo {
 
 /** The filtered scanlines, inflated: equal for two files exactly when their pictures are equal (same writer). */
 export function readPngScanlines(png: Buffer): Buffer {
-  return inflateSync(Buffer.concat(chunks(png).filter((chunk) => chunk.type === 'IDAT').map((chunk) => chunk.data)));
+  return inflateSync(
+    Buffer.concat(
+      chunks(png)
+        .filter((chunk) => chunk.type === 'IDAT')
+        .map((chunk) => chunk.data),
+    ),
+  );
 }

@@ -4,7 +4,7 @@
  * and one region lit. Geometry is in abstract units and scaled to whatever box it is placed in.
  */
 import type { ImageRegion } from '../../lambda/playback/images';
-import { Canvas, ellipse, hex, outline, polyline, roundedBox, type Rgb } from './raster';
+import { type Canvas, ellipse, hex, outline, polyline, roundedBox, type Rgb } from './raster';
 
 type SpineRegion = Exclude<ImageRegion, 'none' | 'column'>;
 
@@ -117,11 +117,7 @@ export function drawSpine(canvas: Canvas, region: ImageRegion, place: Placement)
     const { x, y } = at(piece);
     const radius = Math.min(piece.w, piece.h) * 0.35 * scale;
     const shape = roundedBox(x, y, piece.w * scale, piece.h * scale, radius, piece.angle);
-    const [color, opacity]: [Rgb, number] = isLit(region, piece)
-      ? [COLORS.lit, 1]
-      : region === 'none'
-        ? [COLORS.boneCalm, 0.8]
-        : [COLORS.bone, 0.55];
+    const [color, opacity]: [Rgb, number] = isLit(region, piece) ? [COLORS.lit, 1] : region === 'none' ? [COLORS.boneCalm, 0.8] : [COLORS.bone, 0.55];
     canvas.fill(shape, color, strength(opacity));
   }
 }

@@ -49,7 +49,10 @@ const nights = new Map<ImageKind, Float32Array>();
 /** A dark blue night, lightest behind the figure. */
 function paintNight(canvas: Canvas, kind: ImageKind, cx: number, cy: number): void {
   const cached = nights.get(kind);
-  if (cached) return canvas.pixels.set(cached);
+  if (cached) {
+    canvas.pixels.set(cached);
+    return;
+  }
   const reach = Math.sqrt(Math.max(cx, canvas.width - cx) ** 2 + Math.max(cy, canvas.height - cy) ** 2);
   canvas.fillRadial(cx, cy, reach, NIGHT.centre, NIGHT.edge);
   nights.set(kind, canvas.pixels.slice());
@@ -88,7 +91,9 @@ export function manifestImages(images: readonly RenderedImage[]): ManifestImages
     if (!found) throw new Error(`no ${kind} image for region ${region}`);
     return manifestEntry(found);
   };
-  return Object.fromEntries(IMAGE_REGIONS.map((region) => [region, { art: entry(region, 'art'), background: entry(region, 'background') }])) as ManifestImages;
+  return Object.fromEntries(
+    IMAGE_REGIONS.map((region) => [region, { art: entry(region, 'art'), background: entry(region, 'background') }]),
+  ) as ManifestImages;
 }
 
 export interface WriteImagesResult {

@@ -50,7 +50,7 @@ export const PRIVACY: LegalPage = {
     {
       heading: 'Where it is kept',
       body: [
-        'In an Amazon DynamoDB table in the AWS account of the operator who runs this copy of the skill. The sankalpa clip is an audio file in that account\'s Amazon S3 bucket, served through Amazon CloudFront, named by a fingerprint of its words rather than by who said them. The words are sent to Amazon Polly in that account to make the clip.',
+        "In an Amazon DynamoDB table in the AWS account of the operator who runs this copy of the skill. The sankalpa clip is an audio file in that account's Amazon S3 bucket, served through Amazon CloudFront, named by a fingerprint of its words rather than by who said them. The words are sent to Amazon Polly in that account to make the clip.",
         'Operational logs (kept 30 days) record what happened and carry only a short prefix of the hashed id: never your sankalpa, your Amazon ids or your voice.',
       ],
     },
@@ -77,7 +77,7 @@ export const PRIVACY: LegalPage = {
       body: [
         [
           'No advertising, and no data is used for advertising.',
-          'Nothing is sold, rented or shared with anyone. The only services involved are Amazon\'s: Alexa, and the AWS services named above.',
+          "Nothing is sold, rented or shared with anyone. The only services involved are Amazon's: Alexa, and the AWS services named above.",
           'No purchases, and the skill is not directed at children.',
         ],
       ],
@@ -116,7 +116,12 @@ export const TERMS: LegalPage = {
         'The skill is offered as it is. It may be changed, paused or withdrawn at any time. To the extent the law allows, the operator is not liable for any loss arising from its use.',
       ],
     },
-    { heading: 'Privacy', body: ['What the skill keeps and how to erase it is described in the privacy policy, at the address shown beside these terms in the Alexa app.'] },
+    {
+      heading: 'Privacy',
+      body: [
+        'What the skill keeps and how to erase it is described in the privacy policy, at the address shown beside these terms in the Alexa app.',
+      ],
+    },
   ],
 };
 

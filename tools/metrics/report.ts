@@ -17,7 +17,12 @@ async function main(file: string | undefined): Promise<void> {
     if (addLine(tally, line)) metrics += 1;
   }
   console.log(`${metrics} metric lines in ${lines} log lines${file ? ` of ${file}` : ''}\n`);
-  console.log(reportText(tally, spineNidra.sections.map((section) => section.id)));
+  console.log(
+    reportText(
+      tally,
+      spineNidra.sections.map((section) => section.id),
+    ),
+  );
 }
 
 main(process.argv[2]).catch((error: Error) => {

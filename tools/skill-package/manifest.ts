@@ -52,7 +52,11 @@ export function buildSkillManifest() {
           endpoint: { uri: PLACEHOLDER_ENDPOINT_URI },
           // APL: a screen gets a simple page (lambda/skill/screen.ts) when playback starts or moves.
           // CanFulfillIntentRequest: Alexa (Alexa+ above all) asks before routing an utterance here (handlers/can-fulfill.ts).
-          interfaces: [{ type: 'AUDIO_PLAYER' }, { type: 'ALEXA_PRESENTATION_APL', supportedViewports: SUPPORTED_VIEWPORTS }, { type: 'CAN_FULFILL_INTENT_REQUEST' }],
+          interfaces: [
+            { type: 'AUDIO_PLAYER' },
+            { type: 'ALEXA_PRESENTATION_APL', supportedViewports: SUPPORTED_VIEWPORTS },
+            { type: 'CAN_FULFILL_INTENT_REQUEST' },
+          ],
           // A routine starts the practice through this task (lambda/core/routine.ts, tools/skill-package/tasks.ts).
           tasks: TASKS,
         },
@@ -77,9 +81,7 @@ export function buildSkillManifest() {
         // Audio and text only; nothing export-controlled.
         isExportCompliant: true,
         containsAds: false,
-        locales: Object.fromEntries(
-          LOCALES.map((locale) => [locale, { privacyPolicyUrl: PRIVACY_POLICY_URL, termsOfUseUrl: TERMS_OF_USE_URL }]),
-        ),
+        locales: Object.fromEntries(LOCALES.map((locale) => [locale, { privacyPolicyUrl: PRIVACY_POLICY_URL, termsOfUseUrl: TERMS_OF_USE_URL }])),
       },
       manifestVersion: '1.0',
     },

@@ -3,8 +3,7 @@ import { INVOCATION_NAME } from './intents';
 
 export const SKILL_NAME = 'Spine Nidra';
 
-export const SUMMARY =
-  'A 30-minute guided Yoga Nidra that rests your attention on your spine, vertebra by vertebra. Resumes where you left off.';
+export const SUMMARY = 'A 30-minute guided Yoga Nidra that rests your attention on your spine, vertebra by vertebra. Resumes where you left off.';
 
 export const NOT_MEDICAL_ADVICE =
   'Spine Nidra is a relaxation practice, not medical advice, diagnosis or treatment. If you have back pain or a spinal condition, consult a doctor or other qualified health professional.';

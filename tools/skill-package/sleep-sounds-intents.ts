@@ -33,6 +33,12 @@ export const SLEEP_SOUNDS_INTENTS: readonly SampleIntent[] = [
   },
   {
     name: 'NoSleepSoundsIntent',
-    samples: ['no sleep sounds', 'turn off the sleep sounds', 'no sounds after the practice', 'stop the sleep sounds after the practice', 'end in silence'],
+    samples: [
+      'no sleep sounds',
+      'turn off the sleep sounds',
+      'no sounds after the practice',
+      'stop the sleep sounds after the practice',
+      'end in silence',
+    ],
   },
 ];

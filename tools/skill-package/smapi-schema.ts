@@ -50,7 +50,10 @@ function refName(value: unknown): string | undefined {
 
 /** additionalProperties: false on every object with listed properties that is not an allOf part. */
 function close(node: unknown, composed: boolean): void {
-  if (Array.isArray(node)) return node.forEach((item) => close(item, false));
+  if (Array.isArray(node)) {
+    for (const item of node) close(item, false);
+    return;
+  }
   if (!isObject(node)) return;
   if (isObject(node.properties) && !('additionalProperties' in node) && !('allOf' in node) && !composed) {
     node.additionalProperties = false;
@@ -81,7 +84,10 @@ export function convertSmapiDefinitions(spec: { definitions: Record<string, Sche
     defs[base] = defs[name];
     composedParts.add(base);
     for (const [subName] of subtypes) {
-      defs[subName] = { ...defs[subName], allOf: (defs[subName].allOf as unknown[]).map((part) => (refName(part) === name ? { $ref: `${REF}${base}` } : part)) };
+      defs[subName] = {
+        ...defs[subName],
+        allOf: (defs[subName].allOf as unknown[]).map((part) => (refName(part) === name ? { $ref: `${REF}${base}` } : part)),
+      };
     }
     // Values the spec lists in the base's own enum (e.g. v1.skill.Manifest.InterfaceType) without a
     // subtype of their own, like CAN_FULFILL_INTENT_REQUEST, are valid with the base's properties alone.
@@ -113,9 +119,7 @@ export function loadSmapiSpec(): { definitions: Record<string, Schema> } {
   return JSON.parse(readFileSync(require.resolve('ask-smapi-model/spec.json'), 'utf8'));
 }
 
-export interface SmapiValidator {
-  (definition: string, data: unknown): { valid: boolean; errors: string[] };
-}
+export type SmapiValidator = (definition: string, data: unknown) => { valid: boolean; errors: string[] };
 
 /** A validator for any definition of the spec, compiled lazily and cached. */
 export function createSmapiValidator(spec = loadSmapiSpec()): SmapiValidator {

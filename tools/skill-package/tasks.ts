@@ -32,13 +32,16 @@ export function startPracticeTaskDefinition() {
           requestBody: {
             content: {
               'application/json': {
-                schema: { type: 'object', additionalProperties: false, description: 'No input: the practice is the listener\'s own.' },
+                schema: { type: 'object', additionalProperties: false, description: "No input: the practice is the listener's own." },
                 examples: { sampleInput: { description: 'Start the practice', value: {} } },
               },
             },
           },
           responses: {
-            '200': { description: 'The practice started', content: { 'application/json': { schema: { $ref: '#/components/schemas/SuccessfulResponse' } } } },
+            '200': {
+              description: 'The practice started',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/SuccessfulResponse' } } },
+            },
             '400': { description: 'The input failed validation' },
             '500': { description: 'The practice could not start' },
           },

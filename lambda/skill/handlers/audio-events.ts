@@ -18,7 +18,13 @@ const offset = (value: unknown) => (typeof value === 'number' && Number.isFinite
 function deviceEvent(deps: SkillDeps, input: HandlerInput): DeviceEvent {
   const request = input.requestEnvelope.request as interfaces.audioplayer.PlaybackStartedRequest;
   const token = typeof request.token === 'string' ? request.token : undefined;
-  return { state: decode(deps, token), token, offsetMs: offset(request.offsetInMilliseconds), timestamp: request.timestamp, nowMs: contextOf(input).nowMs };
+  return {
+    state: decode(deps, token),
+    token,
+    offsetMs: offset(request.offsetInMilliseconds),
+    timestamp: request.timestamp,
+    nowMs: contextOf(input).nowMs,
+  };
 }
 
 /** A failed item's offset is the device's, when the device still reports that very item. */

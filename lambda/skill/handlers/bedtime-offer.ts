@@ -38,10 +38,18 @@ export function bedtimeOfferHandlers(deps: SkillDeps): RequestHandler[] {
       return answerPermission(offer, facts, { statusCode, status: request.payload?.status, isCardThrown: request.payload?.isCardThrown });
     }),
     // Any other Connections.Response: the skill sent no such request, so it simply begins the practice.
-    respond(deps, (input) => isRequest(input, 'Connections.Response'), EVERYTHING, (facts, input) => {
-      const request = connectionsAnswer(input);
-      contextOf(input).log.warn('unexpected Connections.Response', { name: String(request.name).slice(0, 40), statusCode: String(request.status?.code ?? '') });
-      return unexpectedConnectionsResponse(facts);
-    }),
+    respond(
+      deps,
+      (input) => isRequest(input, 'Connections.Response'),
+      EVERYTHING,
+      (facts, input) => {
+        const request = connectionsAnswer(input);
+        contextOf(input).log.warn('unexpected Connections.Response', {
+          name: String(request.name).slice(0, 40),
+          statusCode: String(request.status?.code ?? ''),
+        });
+        return unexpectedConnectionsResponse(facts);
+      },
+    ),
   ];
 }

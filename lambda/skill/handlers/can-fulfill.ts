@@ -20,9 +20,14 @@ function askedSlots(input: HandlerInput): Record<string, AskedSlot> {
 
 export function canFulfillHandlers(deps: SkillDeps): RequestHandler[] {
   return [
-    respond(deps, (input) => isRequest(input, 'CanFulfillIntentRequest'), {}, (_facts, input) => {
-      const name = (input.requestEnvelope.request as { intent?: { name?: unknown } }).intent?.name;
-      return { canFulfill: canFulfillIntent(typeof name === 'string' ? name : '', askedSlots(input)) };
-    }),
+    respond(
+      deps,
+      (input) => isRequest(input, 'CanFulfillIntentRequest'),
+      {},
+      (_facts, input) => {
+        const name = (input.requestEnvelope.request as { intent?: { name?: unknown } }).intent?.name;
+        return { canFulfill: canFulfillIntent(typeof name === 'string' ? name : '', askedSlots(input)) };
+      },
+    ),
   ];
 }

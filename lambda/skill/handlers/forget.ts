@@ -13,7 +13,12 @@ export const SKILL_DISABLED = 'AlexaSkillEvent.SkillDisabled';
 
 export function forgetHandlers(deps: SkillDeps): RequestHandler[] {
   return [
-    respond(deps, (input) => isIntent(input, 'ForgetMeIntent'), {}, (facts) => askToForget(facts.dialog, facts)),
+    respond(
+      deps,
+      (input) => isIntent(input, 'ForgetMeIntent'),
+      {},
+      (facts) => askToForget(facts.dialog, facts),
+    ),
     respond(deps, (input) => isRequest(input, SKILL_DISABLED), {}, skillDisabled),
   ];
 }

@@ -7,8 +7,18 @@ import { respond, storedUnlessPlaying } from './respond';
 
 export function infoHandlers(deps: SkillDeps): RequestHandler[] {
   return [
-    respond(deps, (input) => isIntent(input, 'TimeLeftIntent'), (input) => ({ ...storedUnlessPlaying(deps)(input), clock: false }), timeLeft),
-    respond(deps, (input) => isIntent(input, 'AMAZON.LoopOnIntent', 'AMAZON.LoopOffIntent', 'AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent'), {}, loopOrShuffle),
+    respond(
+      deps,
+      (input) => isIntent(input, 'TimeLeftIntent'),
+      (input) => ({ ...storedUnlessPlaying(deps)(input), clock: false }),
+      timeLeft,
+    ),
+    respond(
+      deps,
+      (input) => isIntent(input, 'AMAZON.LoopOnIntent', 'AMAZON.LoopOffIntent', 'AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent'),
+      {},
+      loopOrShuffle,
+    ),
     respond(deps, (input) => isIntent(input, 'AMAZON.HelpIntent'), { clock: true }, help),
   ];
 }

@@ -11,7 +11,10 @@ const EVERYTHING = { record: true, clock: true } as const;
 
 function isRoutineLaunch(input: HandlerInput): boolean {
   const { request, context } = input.requestEnvelope;
-  return isRequest(input, 'LaunchRequest') && isStartPracticeTask((request as { task?: { name?: unknown } }).task?.name, context?.System?.application?.applicationId ?? '');
+  return (
+    isRequest(input, 'LaunchRequest') &&
+    isStartPracticeTask((request as { task?: { name?: unknown } }).task?.name, context?.System?.application?.applicationId ?? '')
+  );
 }
 
 export function launchHandlers(deps: SkillDeps): RequestHandler[] {
@@ -20,12 +23,23 @@ export function launchHandlers(deps: SkillDeps): RequestHandler[] {
     respond(deps, isRoutineLaunch, { record: 'with-clip', clock: true }, launchByRoutine),
     respond(deps, (input) => isRequest(input, 'LaunchRequest'), { record: 'with-clip', clock: true }, launch),
     // "Resume" also answers the resume question yes; "start over" answers it no.
-    respond(deps, (input) => isIntent(input, 'AMAZON.ResumeIntent'), EVERYTHING, (facts) =>
-      facts.dialog?.kind === 'resume-offer' ? onYes(facts.dialog, facts) : resume(facts, true),
+    respond(
+      deps,
+      (input) => isIntent(input, 'AMAZON.ResumeIntent'),
+      EVERYTHING,
+      (facts) => (facts.dialog?.kind === 'resume-offer' ? onYes(facts.dialog, facts) : resume(facts, true)),
     ),
-    respond(deps, (input) => isRequest(input, 'PlaybackController.PlayCommandIssued'), EVERYTHING, (facts) => resume(facts, false)),
-    respond(deps, (input) => isIntent(input, 'AMAZON.StartOverIntent', 'StartPracticeIntent'), EVERYTHING, (facts) =>
-      facts.dialog?.kind === 'resume-offer' ? onNo(facts.dialog, facts) : startOver(facts),
+    respond(
+      deps,
+      (input) => isRequest(input, 'PlaybackController.PlayCommandIssued'),
+      EVERYTHING,
+      (facts) => resume(facts, false),
+    ),
+    respond(
+      deps,
+      (input) => isIntent(input, 'AMAZON.StartOverIntent', 'StartPracticeIntent'),
+      EVERYTHING,
+      (facts) => (facts.dialog?.kind === 'resume-offer' ? onNo(facts.dialog, facts) : startOver(facts)),
     ),
   ];
 }

@@ -20,13 +20,24 @@ const BUTTON_MOVES: Record<string, Move> = {
 export function navigationHandlers(deps: SkillDeps): RequestHandler[] {
   const needs = storedUnlessPlaying(deps);
   return [
-    respond(deps, (input) => isIntent(input, ...(Object.keys(INTENT_MOVES) as MoveIntent[])), needs, (facts, input) =>
-      moveByVoice(facts, INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: MoveIntent } }).intent.name]),
+    respond(
+      deps,
+      (input) => isIntent(input, ...(Object.keys(INTENT_MOVES) as MoveIntent[])),
+      needs,
+      (facts, input) => moveByVoice(facts, INTENT_MOVES[(input.requestEnvelope.request as { intent: { name: MoveIntent } }).intent.name]),
     ),
-    respond(deps, (input) => isRequest(input, ...Object.keys(BUTTON_MOVES)), needs, (facts, input) =>
-      moveByButton(facts, BUTTON_MOVES[input.requestEnvelope.request.type]),
+    respond(
+      deps,
+      (input) => isRequest(input, ...Object.keys(BUTTON_MOVES)),
+      needs,
+      (facts, input) => moveByButton(facts, BUTTON_MOVES[input.requestEnvelope.request.type]),
     ),
-    respond(deps, (input) => isIntent(input, 'SkipToSectionIntent'), needs, (facts, input) => skipTo(facts, resolveSectionSlot(input))),
+    respond(
+      deps,
+      (input) => isIntent(input, 'SkipToSectionIntent'),
+      needs,
+      (facts, input) => skipTo(facts, resolveSectionSlot(input)),
+    ),
   ];
 }
 

@@ -11,11 +11,24 @@ const EVERYTHING = { record: true, clock: true } as const;
 
 export function preferenceHandlers(deps: SkillDeps): RequestHandler[] {
   return [
-    respond(deps, (input) => isIntent(input, ...PREFERENCE_INTENT_NAMES), EVERYTHING, (facts, input) =>
-      setPreference(facts, (input.requestEnvelope.request as { intent: { name: PreferenceIntentName } }).intent.name),
+    respond(
+      deps,
+      (input) => isIntent(input, ...PREFERENCE_INTENT_NAMES),
+      EVERYTHING,
+      (facts, input) => setPreference(facts, (input.requestEnvelope.request as { intent: { name: PreferenceIntentName } }).intent.name),
     ),
-    respond(deps, (input) => isIntent(input, 'SleepSoundsIntent'), EVERYTHING, (facts, input) => setSleepSounds(facts, chosenMinutes(input))),
-    respond(deps, (input) => isIntent(input, 'NoSleepSoundsIntent'), EVERYTHING, (facts) => setSleepSounds(facts, 0)),
+    respond(
+      deps,
+      (input) => isIntent(input, 'SleepSoundsIntent'),
+      EVERYTHING,
+      (facts, input) => setSleepSounds(facts, chosenMinutes(input)),
+    ),
+    respond(
+      deps,
+      (input) => isIntent(input, 'NoSleepSoundsIntent'),
+      EVERYTHING,
+      (facts) => setSleepSounds(facts, 0),
+    ),
     respond(deps, (input) => isIntent(input, 'SettingsIntent'), EVERYTHING, settings),
     respond(deps, (input) => isIntent(input, 'PracticeStatsIntent'), EVERYTHING, stats),
   ];

@@ -12,18 +12,29 @@ import { devicePlace, readFacts, type Needs } from '../read';
 
 export type Decide = (facts: Facts, input: HandlerInput) => Plan;
 
-export function respond(deps: SkillDeps, canHandle: (input: HandlerInput) => boolean, needs: Needs | ((input: HandlerInput) => Needs), decide: Decide): RequestHandler {
+export function respond(
+  deps: SkillDeps,
+  canHandle: (input: HandlerInput) => boolean,
+  needs: Needs | ((input: HandlerInput) => Needs),
+  decide: Decide,
+): RequestHandler {
   return {
     canHandle,
     async handle(input) {
       const facts = await readFacts(deps, input, typeof needs === 'function' ? needs(input) : needs);
-      return apply(deps, input, mapAnswer(decide(facts, input), (answer) => forThisDevice(answer, facts)));
+      return apply(
+        deps,
+        input,
+        mapAnswer(decide(facts, input), (answer) => forThisDevice(answer, facts)),
+      );
     },
   };
 }
 
 /** The stored listener only when the device knows no place of ours (the device's place is fresher and costs nothing). */
-export const storedUnlessPlaying = (deps: SkillDeps) => (input: HandlerInput): Needs => ({
-  record: devicePlace(deps, input) === undefined,
-  clock: true,
-});
+export const storedUnlessPlaying =
+  (deps: SkillDeps) =>
+  (input: HandlerInput): Needs => ({
+    record: devicePlace(deps, input) === undefined,
+    clock: true,
+  });

@@ -11,8 +11,23 @@ import { respond } from './respond';
 
 export function sankalpaHandlers(deps: SkillDeps): RequestHandler[] {
   return [
-    respond(deps, (input) => isIntent(input, 'WhatIsSankalpaIntent'), { record: true }, (facts) => readBack(facts.dialog, facts)),
-    respond(deps, (input) => isIntent(input, 'ClearSankalpaIntent'), { record: true }, (facts) => askToClear(facts.dialog, facts)),
-    respond(deps, (input) => isIntent(input, 'SankalpaIdeasIntent'), {}, (facts) => offerIdeas(facts.dialog, facts)),
+    respond(
+      deps,
+      (input) => isIntent(input, 'WhatIsSankalpaIntent'),
+      { record: true },
+      (facts) => readBack(facts.dialog, facts),
+    ),
+    respond(
+      deps,
+      (input) => isIntent(input, 'ClearSankalpaIntent'),
+      { record: true },
+      (facts) => askToClear(facts.dialog, facts),
+    ),
+    respond(
+      deps,
+      (input) => isIntent(input, 'SankalpaIdeasIntent'),
+      {},
+      (facts) => offerIdeas(facts.dialog, facts),
+    ),
   ];
 }

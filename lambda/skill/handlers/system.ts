@@ -27,11 +27,16 @@ export function systemHandlers(deps: SkillDeps): RequestHandler[] {
    * request type (an event the skill does not subscribe to, a type Alexa adds later) a quiet,
    * empty answer and an info line, not an error.
    */
-  const unhandled = respond(deps, () => true, (input) => ({ clock: getRequestType(input.requestEnvelope) === 'IntentRequest' }), (facts, input) => {
-    const requestType = getRequestType(input.requestEnvelope);
-    contextOf(input).log.info('request type not handled; answered quietly', { requestType: requestType.slice(0, 80) });
-    return requestType === 'IntentRequest' ? fallback(facts) : {};
-  });
+  const unhandled = respond(
+    deps,
+    () => true,
+    (input) => ({ clock: getRequestType(input.requestEnvelope) === 'IntentRequest' }),
+    (facts, input) => {
+      const requestType = getRequestType(input.requestEnvelope);
+      contextOf(input).log.info('request type not handled; answered quietly', { requestType: requestType.slice(0, 80) });
+      return requestType === 'IntentRequest' ? fallback(facts) : {};
+    },
+  );
 
   return [sessionEnded, exceptionEncountered, unhandled];
 }
