@@ -34,7 +34,9 @@ export function respond(
 /** The stored listener only when the device knows no place of ours (the device's place is fresher and costs nothing). */
 export const storedUnlessPlaying =
   (deps: SkillDeps) =>
-  (input: HandlerInput): Needs => ({
-    record: devicePlace(deps, input) === undefined,
-    clock: true,
-  });
+  (input: HandlerInput): Needs => {
+    // With the device's place in hand nothing starts afresh, so neither the store nor the clock
+    // (the Settings API on a device whose zone is not stored) is needed: "next" stays a 0-call request.
+    const nothingPlaying = devicePlace(deps, input) === undefined;
+    return { record: nothingPlaying, clock: nothingPlaying };
+  };
