@@ -4,53 +4,15 @@
  * unknown locales, and session attributes a client could have tampered with.
  */
 import fc from 'fast-check';
+import { BUILT_IN_INTENT_NAMES, CUSTOM_INTENT_NAMES } from '../../models/intents';
 import type { Catalog } from '../../lambda/playback/catalog';
 import { encodeToken } from '../../lambda/playback/token';
 import { envelope, type DevicePlayer } from '../../testkit/envelopes';
 
 export const FUZZ_USERS = ['amzn1.ask.account.FUZZ-A', 'amzn1.ask.account.FUZZ-B', 'amzn1.ask.account.FUZZ-C'];
 
-const INTENTS = [
-  'SkipToSectionIntent',
-  'StartPracticeIntent',
-  'TimeLeftIntent',
-  'SetSankalpaIntent',
-  'WhatIsSankalpaIntent',
-  'ClearSankalpaIntent',
-  'SankalpaIdeasIntent',
-  'PickIdeaIntent',
-  'ForgetMeIntent',
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.LoopOnIntent',
-  'AMAZON.ShuffleOnIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.HelpIntent',
-  'AMAZON.FallbackIntent',
-  'AMAZON.NavigateHomeIntent',
-  'AMAZON.YesIntent',
-  'AMAZON.NoIntent',
-  'UnknownIntent',
-  '',
-  'GentleStartIntent',
-  'TensionReleaseIntent',
-  'NatureSoundsOffIntent',
-  'NatureSoundsOnIntent',
-  'ShortPracticeIntent',
-  'FullPracticeIntent',
-  'BedtimeEndingIntent',
-  'DaytimeEndingIntent',
-  'AutomaticEndingIntent',
-  'RestLongerIntent',
-  'UsualRestIntent',
-  'SettingsIntent',
-  'PracticeStatsIntent',
-];
+/** Every intent the model declares (the registry), and two it does not. */
+const INTENTS = [...CUSTOM_INTENT_NAMES, ...BUILT_IN_INTENT_NAMES, 'UnknownIntent', ''];
 
 const REQUEST_TYPES = [
   'LaunchRequest',

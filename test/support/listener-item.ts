@@ -1,6 +1,7 @@
 /** What a stored listener item may look like; anything else means a request left it broken. */
 import type { Catalog } from '../../lambda/playback/catalog';
 import { isPlayable } from '../../lambda/playback/plan';
+import { SLEEP_MINUTE_CHOICES } from '../../lambda/playback/sleep-sounds';
 import { hasWakeWord, MAX_SANKALPA_CHARS } from '../../lambda/sankalpa/phrase';
 
 const KNOWN = new Set([
@@ -57,6 +58,8 @@ export function itemProblems(catalog: Catalog, item: Record<string, unknown>, no
       length: ['short'],
       ending: ['bedtime', 'daytime'],
       restful: [true],
+      // The choices the SLEEP_DURATION slot offers (playback/sleep-sounds.ts).
+      sleepMinutes: [...SLEEP_MINUTE_CHOICES],
     };
     for (const [name, value] of Object.entries(preferences)) if (!allowed[name]?.includes(value)) problems.push(`preference ${name}`);
   }
