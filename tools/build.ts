@@ -8,7 +8,7 @@ import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spineNidra } from '../models/spine-nidra';
-import { buildCatalog, type Catalog, type ManifestLike } from '../lambda/playback/catalog';
+import { buildCatalog, type Catalog, type ManifestLike } from '../models/catalog';
 import { estimatedManifest } from './estimated-manifest';
 
 const root = resolve(__dirname, '..');

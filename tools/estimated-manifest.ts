@@ -7,8 +7,8 @@
 import { spineNidra } from '../models/spine-nidra';
 import { estimateSegmentSec } from '../models/timing';
 import { allSegments, deliveredVariants } from '../models/variants';
-import type { ManifestLike } from '../lambda/playback/catalog';
-import { IMAGE_REGIONS, type ImageRegion } from '../lambda/playback/images';
+import type { ManifestLike } from '../models/catalog';
+import { IMAGE_REGIONS, type ImageRegion } from '../models/image-regions';
 import { IMAGE_SIZES, imageFileName, type ImageKind } from './images/spine-images';
 import { SLEEP_SOUNDS, SLEEP_SOUNDS_IDS } from './audio/render-key';
 

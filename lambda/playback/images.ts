@@ -7,8 +7,9 @@ import type { Catalog, CatalogImage } from './catalog';
 import { partOf } from './plan';
 
 /** `none`: the calm figure with no region lit, for every part that is not about the spine itself. */
-export const IMAGE_REGIONS = ['none', 'cervical', 'thoracic', 'lumbar', 'column'] as const;
-export type ImageRegion = (typeof IMAGE_REGIONS)[number];
+import { IMAGE_REGIONS, type ImageRegion } from '../../models/image-regions';
+
+export { IMAGE_REGIONS, type ImageRegion };
 
 /** The spine rotation's parts are named `spine-rotation-<region>` in the model. */
 const ROTATION_PREFIX = 'spine-rotation-';

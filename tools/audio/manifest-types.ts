@@ -3,7 +3,8 @@
  * reads it (lambda/playback/catalog.ts) to map each variant's segments to files; `npm run
  * audio:check` re-measures every file against it. All figures are measured on the encoded MP3s.
  */
-import type { ImageRegion } from '../../lambda/playback/images';
+import type { ImageRegion } from '../../models/image-regions';
+import type { ManifestLike } from '../../models/catalog';
 import type { AmbienceId } from '../../models/variants';
 import type { EncoderSettings, LoudnessSettings, SleepSoundsRole } from './render-key';
 
@@ -71,7 +72,8 @@ export interface ManifestVariant {
   durationMs: number;
 }
 
-export interface AudioManifest {
+/** The whole manifest: the part the catalog reads (ManifestLike, models/catalog.ts) and what the renderer and audio:check add. */
+export interface AudioManifest extends ManifestLike {
   practiceId: string;
   version: 2;
   /** ISO 8601 time of the run that wrote the manifest. */

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { spineNidra } from '../../models/spine-nidra';
 import { alexaRuleViolations } from '../../testkit/alexa-rules';
-import { buildCatalog } from '../../lambda/playback/catalog';
+import { buildCatalog } from '../../models/catalog';
 import { encodeToken } from '../../lambda/playback/token';
 import { say } from '../../lambda/core/speech';
 import { createSkill } from '../../lambda/skill/skill';

@@ -3,7 +3,7 @@
  * then the sacrum), drawn as a calm side view with its gentle S curve, the skull hinted above,
  * and one region lit. Geometry is in abstract units and scaled to whatever box it is placed in.
  */
-import type { ImageRegion } from '../../lambda/playback/images';
+import type { ImageRegion } from '../../models/image-regions';
 import { type Canvas, ellipse, hex, outline, polyline, roundedBox, type Rgb } from './raster';
 
 type SpineRegion = Exclude<ImageRegion, 'none' | 'column'>;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { IMAGE_REGIONS, type ImageRegion } from '../../lambda/playback/images';
+import { IMAGE_REGIONS, type ImageRegion } from '../../models/image-regions';
 import { readManifest, writeManifest } from '../audio/manifest';
 import type { ManifestImage, ManifestImages } from '../audio/manifest-types';
 import { encodePng } from './png';
