@@ -151,6 +151,8 @@ export function timeLeft(facts: Facts): Answer {
     const first = catalog.variants[catalog.defaultVariant][0];
     return speakThenCarryOn(facts, say.notStarted(minutesPhrase(timeLeftMs(catalog, catalog.defaultVariant, first, 0))));
   }
+  // After the practice, only the sleep sounds are left: say so, not "the practice, less than a minute".
+  if (isSleepSounds(here.segmentId)) return speakThenCarryOn(facts, say.sleepSoundsPlaying);
   const left = minutesPhrase(timeLeftMs(catalog, here.variant, here.segmentId, here.offsetMs));
   const title = partTitle(catalog, here.segmentId);
   return speakThenCarryOn(facts, isPlayingNow(facts.device) ? say.timeLeft(title, left) : say.timeLeftPaused(title, left));

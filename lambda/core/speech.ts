@@ -52,6 +52,7 @@ export const say = {
   fallbackAtNight: 'Sorry, I missed that. Say start the practice, or go to the body scan. What would you like?',
   repromptAtNight: 'What would you like?',
   goodbye: 'Rest well.',
+  sleepSoundsPlaying: 'The practice is over. The forest sounds carry on for a while, then fade away.',
   routineStart: 'Spine Nidra. Settle in, and we will begin.',
   cannotPlayHere: "This device can't play the practice. Try it on an Echo, or in the Alexa app.",
   openWhilePlaying:

@@ -27,7 +27,10 @@ export function requestContextInterceptor(deps: SkillDeps): RequestInterceptor {
       const bound = { listener: logId(key) };
       const context: RequestContext = {
         listenerKey: key,
-        accountKey: accountKey(envelope),
+        // Only a recognised voice's writes and an erasure need it: not hashed on every playback event.
+        get accountKey() {
+          return accountKey(envelope);
+        },
         person: personOf(envelope),
         log: {
           info: (message, fields) => deps.log.info(message, { ...bound, ...fields }),

@@ -119,6 +119,15 @@ describe('after the practice', () => {
     expect(tokenFields(playOf(next)?.token).segmentId).toBe(catalog.variants.standard[0]);
   });
 
+  it('"how much time is left" during the sounds says the practice is over, and the sounds carry on', async () => {
+    const sounds = encodeToken(catalog, { ...lastItem(50), segmentId: 'sleep-sounds' });
+    const answer = await harness.send(
+      intent('TimeLeftIntent', { player: { token: sounds, offsetInMilliseconds: 90_000, playerActivity: 'PLAYING' } }),
+    );
+    expect(speechOf(answer)).toContain('The practice is over');
+    expect(tokenFields(playOf(answer)?.token)).toMatchObject({ segmentId: 'sleep-sounds', sleep: 50 });
+  });
+
   it('"resume" right after pausing the sounds carries them on where they were', async () => {
     const sounds = encodeToken(catalog, { ...lastItem(50), segmentId: 'sleep-sounds' });
     const resumed = playOf(
