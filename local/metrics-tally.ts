@@ -81,7 +81,7 @@ export function reportText(tally: MetricTally, sectionOrder: readonly string[]):
   const width = Math.max(...rows.map((row) => row.section.length), 8);
   return [
     `Practices started ${started}, completed ${completed}${started ? ` (${Math.round((100 * completed) / started)}%)` : ''}, resumed ${count('PracticeResumed')}`,
-    `Sankalpas set ${count('SankalpaSet')}, skips ${count('Skip')}`,
+    `Sankalpas set ${count('SankalpaSet')}, skips ${count('Skip')}, sleep sounds ${Math.round(count('SleepSoundsMinutes'))} minutes`,
     `Errors: ${errors.length ? errors.map(([name, n]) => `${name.slice('Error.'.length)} ${n}`).join(', ') : 'none'}`,
     '',
     'Where listeners stopped (section, stops, share):',
@@ -104,9 +104,9 @@ export function tallyingLogger(base: Logger, tally: MetricTally, now: () => numb
     info: base.info.bind(base),
     warn: base.warn.bind(base),
     error: base.error.bind(base),
-    metric(name, variant) {
-      base.metric?.(name, variant);
-      const line = metricLine(name, variant, now());
+    metric(name, variant, value) {
+      base.metric?.(name, variant, value);
+      const line = metricLine(name, variant, now(), value);
       if (line) addLine(tally, line);
     },
   };

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../playback/catalog';
 import { nextItem } from '../playback/plan';
-import { isSleepSounds, nextSleepItem } from '../playback/sleep-sounds';
+import { isSleepSounds, nextSleepItem, sleepSoundsDurationMs } from '../playback/sleep-sounds';
 import { eventOrder, storableOffset, type ProgressEvent, type ProgressState } from '../playback/progress';
 import type { PlaybackState } from '../playback/token';
 import type { ProgressExtras } from '../playback/record';
@@ -53,14 +53,22 @@ export function playbackNearlyFinished(catalog: Catalog, event: DeviceEvent): An
   return next && event.token ? { enqueue: { next, after: event.token } } : {};
 }
 
+/** Minutes of sleep sounds this item played, for the operator's metric (never stored). */
+function sleepHeard(state: PlaybackState, playedMs: number): Answer {
+  const minutes = Math.round(Math.max(0, playedMs) / 6_000) / 10;
+  return minutes > 0 ? { sleepSoundsHeard: { variant: state.variant, minutes } } : {};
+}
+
 /** Only the practice's end needs a write: any other item is followed by a Started. */
 export function playbackFinished(catalog: Catalog, event: DeviceEvent): Answer {
   const { state } = event;
+  if (state && isSleepSounds(state.segmentId)) return sleepHeard(state, sleepSoundsDurationMs(catalog, state.segmentId) ?? 0);
   if (!isPractice(state) || nextItem(catalog, state)) return {};
   return { writes: progressWrite(catalog, event, 'PlaybackFinished', state, 'completed', { completedAt: event.timestamp }) };
 }
 
 export function playbackStopped(catalog: Catalog, event: DeviceEvent): Answer {
+  if (event.state && isSleepSounds(event.state.segmentId)) return sleepHeard(event.state, event.offsetMs);
   return isPractice(event.state) ? { writes: progressWrite(catalog, event, 'PlaybackStopped', event.state, 'paused') } : {};
 }
 

@@ -73,6 +73,8 @@ export interface Answer {
   consentCard?: boolean;
   /** A practice metric this answer counts when it plays (the funnel's other counts come from the writes). */
   count?: 'PracticeResumed' | 'Skip';
+  /** Minutes of sleep sounds a device event reports heard: a metric only, never stored. */
+  sleepSoundsHeard?: { variant: string; minutes: number };
   /** The answer to a CanFulfillIntentRequest. */
   canFulfill?: import('ask-sdk-model').canfulfill.CanFulfillIntent;
 }

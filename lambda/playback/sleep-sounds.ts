@@ -29,6 +29,12 @@ export function sleepSoundsFile(catalog: Catalog, segmentId: string): string | u
   return segmentId === SLEEP_SOUNDS_FADE ? sounds.fade.file : segmentId === SLEEP_SOUNDS ? sounds.loop.file : undefined;
 }
 
+export function sleepSoundsDurationMs(catalog: Catalog, segmentId: string): number | undefined {
+  const sounds = catalog.sleepSounds;
+  if (!sounds) return undefined;
+  return segmentId === SLEEP_SOUNDS_FADE ? sounds.fade.durationMs : segmentId === SLEEP_SOUNDS ? sounds.loop.durationMs : undefined;
+}
+
 /**
  * What plays after this item when the practice itself has nothing more: the loop while more than
  * a loop's length remains, then the fading one; nothing after that, without a chosen time, or in

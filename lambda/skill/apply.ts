@@ -33,6 +33,7 @@ export async function apply(deps: SkillDeps, input: HandlerInput, plan: Plan): P
   }
   const answer: Answer = step;
   if (answer.count && answer.play) deps.log.metric?.(answer.count, answer.play.variant);
+  if (answer.sleepSoundsHeard) deps.log.metric?.('SleepSoundsMinutes', answer.sleepSoundsHeard.variant, answer.sleepSoundsHeard.minutes);
   await Promise.all([
     ...(answer.writes ?? []).map((write) => saveLogged(deps, context, write)),
     // The Echo's own events never list anyone: the practice they report was started by voice.

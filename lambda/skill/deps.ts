@@ -10,7 +10,7 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
   /** Counts one practice metric (skill/metrics.ts) for a variant; loggers without it count nothing. */
-  metric?(name: MetricName, variant: string): void;
+  metric?(name: MetricName, variant: string, value?: number): void;
 }
 
 /** Everything a handler may touch, passed in so tests run the real skill against dynalite. */

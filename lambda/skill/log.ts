@@ -46,8 +46,8 @@ export function createJsonLogger(
     info: entry('info'),
     warn: entry('warn'),
     error: entry('error'),
-    metric(name, variant) {
-      const line = metricLine(name, variant, now());
+    metric(name, variant, value) {
+      const line = metricLine(name, variant, now(), value);
       if (line) writeMetric(line);
     },
   };

@@ -13,22 +13,33 @@ export type MetricName =
   | 'PracticeResumed'
   | 'SankalpaSet'
   | 'Skip'
+  /** Minutes of sleep sounds heard (a sum, not a count): each item's played length when it ends or stops. */
+  | 'SleepSoundsMinutes'
   | `StoppedIn.${string}`
   | `Error.${string}`;
 
 /** Metric names and variants are ours (catalog ids, error names): anything else is not written. */
 const SAFE = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 
-/** The EMF line counting one `name` for `variant`, or undefined if either is not a plain identifier. */
-export function metricLine(name: string, variant: string, timestampMs: number): string | undefined {
-  if (!SAFE.test(name) || !SAFE.test(variant)) return undefined;
+/**
+ * The EMF line adding `value` (one, for a count) to `name` for `variant`, or undefined if either
+ * is not a plain identifier or the value is not a finite, non-negative number.
+ */
+export function metricLine(name: string, variant: string, timestampMs: number, value = 1): string | undefined {
+  if (!SAFE.test(name) || !SAFE.test(variant) || !(Number.isFinite(value) && value >= 0)) return undefined;
   return JSON.stringify({
     _aws: {
       Timestamp: timestampMs,
-      CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [['Variant']], Metrics: [{ Name: name, Unit: 'Count' }] }],
+      CloudWatchMetrics: [
+        {
+          Namespace: METRICS_NAMESPACE,
+          Dimensions: [['Variant']],
+          Metrics: [{ Name: name, Unit: name === 'SleepSoundsMinutes' ? 'None' : 'Count' }],
+        },
+      ],
     },
     Variant: variant,
-    [name]: 1,
+    [name]: value,
   });
 }
 

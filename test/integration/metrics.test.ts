@@ -8,8 +8,8 @@ import { funnel, reportText, tallyLines } from '../../local/metrics-tally';
 import { createJsonLogger } from '../../lambda/skill/log';
 import { METRICS_NAMESPACE, metricLine } from '../../lambda/skill/metrics';
 import { createHarness, type Harness } from '../support/harness';
-import { playOf } from '../../testkit/envelopes';
-import { audioEvent, launch } from '../../testkit/envelopes';
+import { encodeToken } from '../../lambda/playback/token';
+import { audioEvent, launch, playOf } from '../../testkit/envelopes';
 
 /** The EMF specification's required structure (CloudWatch "Embedded metric format specification"). */
 const EMF_SCHEMA = {
@@ -123,6 +123,26 @@ describe('what the skill counts', () => {
     const lastToken = play.token.replace(`|${order[0]}|`, `|${order[order.length - 1]}|`);
     await harness.send(audioEvent('PlaybackFinished', lastToken, 60_000, at(harness.clock.ms + 60_000)));
     expect(tallyLines(lines).totals).toEqual({ PracticeCompleted: 1 });
+  });
+
+  it('minutes of sleep sounds heard: a whole item when it ends, the played part when stopped, as a valid EMF sum', async () => {
+    const catalog = {
+      ...harness.catalog,
+      sleepSounds: { loop: { file: 'sleep-sounds.a.mp3', durationMs: 600_000 }, fade: { file: 'sleep-sounds-fade.a.mp3', durationMs: 600_000 } },
+    };
+    harness = await createHarness({
+      catalog,
+      log: createJsonLogger({ write: () => undefined, writeMetric: (line) => lines.push(line), now: () => harness.clock.ms }),
+    });
+    const order = catalog.variants.standard;
+    const last = { variant: 'standard', segmentId: order[order.length - 1], nonce: 'night001', attempt: 0 as const, clip: '', sleep: 30 };
+    const loop = encodeToken(catalog, { ...last, segmentId: 'sleep-sounds', sleep: 20 });
+    await harness.send(audioEvent('PlaybackFinished', loop, 600_000, at(harness.clock.ms)));
+    await harness.send(audioEvent('PlaybackStopped', loop, 90_000, at(harness.clock.ms + 700_000)));
+    const tally = tallyLines(lines);
+    expect(tally.totals).toEqual({ SleepSoundsMinutes: 11.5 });
+    expect(lines.every((line) => validEmf(JSON.parse(line)))).toBe(true);
+    expect(reportText(tally, [])).toContain('sleep sounds 12 minutes');
   });
 });
 
