@@ -119,6 +119,7 @@ describe('monitoring in the packaged stack', () => {
     const namespaces = JSON.stringify(dashboard.widgets.map((widget) => widget.properties.metrics ?? []));
     for (const namespace of ['AWS/Lambda', 'AWS/DynamoDB', 'AWS/CloudFront', 'SpineNidra']) expect(namespaces).toContain(namespace);
     expect(namespaces).toContain('StoppedIn');
+    expect(namespaces).toContain('SleepSoundsMinutes');
     const alarmWidget = dashboard.widgets.find((widget) => widget.type === 'alarm');
     expect(alarmWidget?.properties.alarms).toHaveLength(5);
   });
