@@ -36,6 +36,8 @@ function spokenText(speech: unknown): string {
  */
 function openSessionProblems(requestType: string, response: ResponseEnvelope['response']): string[] {
   if (NO_CONVERSATION.test(requestType) || response.shouldEndSession === true || !response.outputSpeech) return [];
+  // A hand-over to an Alexa task (a routine offer): Alexa asks its own question, then resumes the session.
+  if (response.directives?.some((directive) => directive.type === 'Connections.StartConnection')) return [];
   const problems: string[] = [];
   if (!response.reprompt) problems.push(`${requestType}: the session is left open without a reprompt`);
   if (!spokenText(response.outputSpeech).endsWith('?'))

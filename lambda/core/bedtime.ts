@@ -58,26 +58,27 @@ export function isBedtimeDialog(value: unknown): value is BedtimeDialog {
   );
 }
 
-const TOKEN_PREFIX = 'bedtime-reminder';
+/** The reminder's AskFor token, and the routine offer's StartConnection token. */
+export type OfferToken = 'bedtime-reminder' | 'bedtime-routine';
 
 /**
- * The AskFor token: Alexa hands the permission answer back in a request of its own, which may not
- * carry the session, so the offered time travels in the token it echoes.
+ * Alexa hands the answer back in a request of its own (which may not carry the session), echoing
+ * the token: so the offered time travels in it.
  */
-export function dialogToken(dialog: BedtimeDialog): string {
-  return [TOKEN_PREFIX, dialog.hour, dialog.minute, dialog.zone].join('|');
+export function dialogToken(dialog: BedtimeDialog, prefix: OfferToken = 'bedtime-reminder'): string {
+  return [prefix, dialog.hour, dialog.minute, dialog.zone].join('|');
 }
 
-export function dialogFromToken(token: unknown): BedtimeDialog | undefined {
+export function dialogFromToken(token: unknown, expected: OfferToken = 'bedtime-reminder'): BedtimeDialog | undefined {
   if (typeof token !== 'string' || token.length > 200) return undefined;
   const [prefix, hour, minute, zone, ...rest] = token.split('|');
-  if (prefix !== TOKEN_PREFIX || rest.length || !/^\d{1,2}$/.test(hour ?? '') || !/^\d{1,2}$/.test(minute ?? '')) return undefined;
+  if (prefix !== expected || rest.length || !/^\d{1,2}$/.test(hour ?? '') || !/^\d{1,2}$/.test(minute ?? '')) return undefined;
   const dialog = { hour: Number(hour), minute: Number(minute), zone };
   return isBedtimeDialog(dialog) ? dialog : undefined;
 }
 
-export function isBedtimeToken(token: unknown): boolean {
-  return typeof token === 'string' && token.startsWith(`${TOKEN_PREFIX}|`);
+export function isBedtimeToken(token: unknown, prefix: OfferToken = 'bedtime-reminder'): boolean {
+  return typeof token === 'string' && token.startsWith(`${prefix}|`);
 }
 
 const BEGIN = 'Settle in, and we will begin.';
@@ -94,4 +95,12 @@ export const bedtimeSay = {
   noPermissionCard: `All right, no reminder for now. If you change your mind, there is a card in the Alexa app. ${BEGIN}`,
   failed: `I could not set the reminder just now, so there is none. ${BEGIN}`,
   welcomeAgain: `Welcome back to Spine Nidra. ${BEGIN}`,
+  /** Said just before Alexa's own question about the routine: one short sentence. */
+  routineLead: 'You finished the whole practice last time, so Alexa can start it for you each day.',
+  /** What Alexa reads out for the routine's action when it offers it. */
+  routineAction: 'Start Spine Nidra',
+  routineCreated: (time?: DailyTime) => `Done. Spine Nidra will start by itself every day${time ? ` ${spokenTime(time)}` : ''}. ${BEGIN}`,
+  routineDeclined: `All right, no routine. ${BEGIN}`,
+  routineAlready: `You already have a routine for it. ${BEGIN}`,
+  routineFailed: `I could not set up the routine just now, so there is none. ${BEGIN}`,
 };

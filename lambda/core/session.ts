@@ -6,7 +6,7 @@ import { nextPart, partOf, previousPart, startOfTarget, timeLeftMs } from '../pl
 import { isNight } from '../playback/preferences';
 import { isUnfinished } from '../playback/progress';
 import { isBedtimeOfferDue } from './bedtime';
-import { offerBedtimeReminder } from './bedtime-offer';
+import { offerAtBedtime } from './bedtime-offer';
 import { resumeOffer, question } from './dialog';
 import { isSleepSounds } from '../playback/sleep-sounds';
 import {
@@ -48,8 +48,8 @@ export function launch(given: Facts): Answer {
   const firstSegment = catalog.variants[catalog.defaultVariant][0];
   const worthOffering = resume && !(resume.segmentId === firstSegment && resume.offsetMs < WORTH_OFFERING_AFTER_MS);
   if (!resume || !worthOffering) {
-    // The bedtime reminder is offered only where no resume question is: one question per launch.
-    if (record && isBedtimeOfferDue(record)) return offerBedtimeReminder(facts);
+    // The bedtime routine (or reminder) is offered only where no resume question is: one question per launch.
+    if (record && isBedtimeOfferDue(record)) return offerAtBedtime(facts);
     return startFresh(facts, `${record && !record.erased ? say.welcomeAgain : say.welcomeNew}${sankalpa}`);
   }
   if (isNight(facts.hour) || fromDevice) {

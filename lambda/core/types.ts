@@ -37,6 +37,9 @@ export interface Facts {
   timestamp: string;
   /** The device can play audio (AudioPlayer in its supported interfaces). */
   canPlay: boolean;
+  /** The request's locale, and the skill's own id (a routine offer names it). */
+  locale?: string;
+  skillId?: string;
   /** The account granted the skill Alexa's reminders permission. */
   remindersGranted?: boolean;
   /** The question this request may be answering. */
@@ -70,6 +73,8 @@ export interface Answer {
   writes?: Write[];
   /** Alexa's own question for the reminders permission (ends the session; no audio beside it). */
   askReminderPermission?: BedtimeDialog;
+  /** Alexa's own offer of a daily routine that starts the practice (no audio beside it; Alexa resumes the session). */
+  offerRoutine?: BedtimeDialog;
   consentCard?: boolean;
   /** A practice metric this answer counts when it plays (the funnel's other counts come from the writes). */
   count?: 'PracticeResumed' | 'Skip';

@@ -35,7 +35,9 @@ export interface Preferences {
 export interface BedtimeOffer {
   /** ISO time it was made. */
   at: string;
-  answer: 'accepted' | 'declined' | 'no-permission' | 'unanswered' | 'failed';
+  answer: 'accepted' | 'declined' | 'no-permission' | 'unanswered' | 'failed' | 'already-enabled';
+  /** A routine offered through Alexa (absent: the reminder). */
+  via?: 'routine';
 }
 
 /** A device's time zone as Alexa's Settings API last told it (skill/device-zone.ts). */

@@ -9,6 +9,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { askForRemindersDirective, createDailyReminder, REMINDERS_SCOPE } from '../alexa/reminders';
+import { offerRoutineDirective } from '../alexa/routines';
 import { bedtimeSay, dialogToken } from '../core/bedtime';
 import { DIALOG_KEY } from '../core/dialog';
 import { isAfterEffect, type Answer, type Effect, type Outcomes, type Plan, type Write } from '../core/types';
@@ -50,6 +51,11 @@ function render(deps: SkillDeps, input: HandlerInput, answer: Answer): void {
   if (answer.enqueue) addPlay(deps, input, 'ENQUEUE', { ...answer.enqueue.next, offsetMs: 0 }, answer.enqueue.after);
   if (answer.askReminderPermission) response.addDirective(askForRemindersDirective(dialogToken(answer.askReminderPermission)));
   if (answer.consentCard) response.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
+  if (answer.offerRoutine) {
+    const offer = answer.offerRoutine;
+    const skillId = deps.skillId ?? input.requestEnvelope.context.System.application.applicationId;
+    response.addDirective(offerRoutineDirective(skillId, offer, offer.zone, dialogToken(offer, 'bedtime-routine'), bedtimeSay.routineAction));
+  }
   if (answer.canFulfill) return void response.withCanFulfillIntent(answer.canFulfill);
   if (isDeviceEvent(input)) return;
   if (answer.speech) response.speak(answer.speech);
@@ -63,7 +69,8 @@ function render(deps: SkillDeps, input: HandlerInput, answer: Answer): void {
   }
   if (input.requestEnvelope.session) input.attributesManager.setSessionAttributes(answer.dialog ? { [DIALOG_KEY]: answer.dialog } : {});
   // Explicit on every spoken answer (Alexa+ ends half-open sessions): open only for a question.
-  const end = answer.end ?? (answer.reprompt ? false : answer.speech || answer.play ? true : undefined);
+  // Not beside a routine offer: Alexa holds the session for its question and resumes it after.
+  const end = answer.offerRoutine ? undefined : (answer.end ?? (answer.reprompt ? false : answer.speech || answer.play ? true : undefined));
   if (end !== undefined) response.withShouldEndSession(end);
 }
 

@@ -42,6 +42,8 @@ export async function readFacts(deps: SkillDeps, input: HandlerInput, needs: Nee
     nowMs: context.nowMs,
     timestamp: input.requestEnvelope.request.timestamp,
     canPlay: Boolean((input.requestEnvelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined)?.AudioPlayer),
+    locale: input.requestEnvelope.request.locale,
+    skillId: deps.skillId ?? input.requestEnvelope.context?.System?.application?.applicationId,
     remindersGranted: hasRemindersPermission(input.requestEnvelope),
     dialog: dialogOf(input),
   };

@@ -176,9 +176,8 @@ describe('preferences by voice', () => {
       expect(day.response.reprompt).toBeDefined();
     });
 
-    it('keeps the reprompt of the once-only reminder question, which would otherwise be lost', async () => {
-      const userId = 'amzn1.ask.account.NIGHT-OFFER';
-      await harness.store.saveProgress(
+    const seedFinished = (userId: string) =>
+      harness.store.saveProgress(
         harness.keyOf(userId),
         {
           variant: 'standard',
@@ -190,10 +189,25 @@ describe('preferences by voice', () => {
         },
         { completedAt: new Date(harness.clock.ms - 86_400_000).toISOString() },
       );
-      const offer = await send(launch({ userId }));
+
+    it('keeps the reprompt of the once-only reminder question (a locale without routines), which would otherwise be lost', async () => {
+      const userId = 'amzn1.ask.account.NIGHT-OFFER';
+      await seedFinished(userId);
+      const offer = await send(launch({ userId, locale: 'ja-JP' }));
       expect(offer.sessionAttributes?.dialog).toMatchObject({ kind: 'bedtime-offer' });
       expect(speechOf(offer)).toContain('prosody');
       expect(offer.response.reprompt).toBeDefined();
+    });
+
+    it('offers the routine in one short sentence in the night voice, then Alexa asks', async () => {
+      const userId = 'amzn1.ask.account.NIGHT-ROUTINE';
+      await seedFinished(userId);
+      const offer = await send(launch({ userId }));
+      expect(offer.response.directives?.map((directive) => directive.type)).toEqual(['Connections.StartConnection']);
+      const spoken = (speechOf(offer) ?? '').replace(/<[^>]+>/g, '');
+      expect(spoken.split(/[.!?](\s|$)/).filter((part) => part.trim().length > 1)).toHaveLength(1);
+      expect(speechOf(offer)).toMatch(/^<speak><prosody volume="soft" rate="92%">/);
+      expect(offer.response.reprompt).toBeUndefined();
     });
 
     it('a returning listener is simply carried on, not asked whether to continue', async () => {

@@ -106,6 +106,9 @@ export function facts(catalog: Catalog, withDialog = fc.option(dialog(catalog), 
       dialog: withDialog,
       remindersGranted: fc.boolean(),
       canPlay: fc.constant(true),
+      // en-US has Alexa's routine offers, ja-JP does not; a skill may not know its own id.
+      locale: fc.constantFrom('en-US', 'ja-JP', undefined),
+      skillId: fc.constantFrom('amzn1.ask.skill.spine-nidra-test', undefined),
     })
     .map((parts) => ({ ...parts, catalog, zone: 'America/New_York', nowMs: NOW_MS, timestamp: new Date(NOW_MS).toISOString() }));
 }

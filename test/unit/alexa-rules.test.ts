@@ -107,6 +107,12 @@ describe('the Alexa rule check (what a device would reject)', () => {
       ]);
     });
 
+    it('accepts a lead-in sentence before a hand-over to an Alexa task, which asks its own question', () => {
+      const handOver = { type: 'Connections.StartConnection', uri: 'connection://AMAZON.OfferAutomation/1', token: 't', input: {} };
+      expect(alexaRuleViolations(launch(), answer({ outputSpeech: speech, directives: [handOver] } as never))).toEqual([]);
+      expect(alexaRuleViolations(launch(), answer({ outputSpeech: speech }))).toHaveLength(2);
+    });
+
     it('leaves requests outside a conversation to their own rules', () => {
       expect(alexaRuleViolations(system('SessionEndedRequest', {}), answer({}))).toEqual([]);
     });

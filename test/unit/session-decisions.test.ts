@@ -27,17 +27,27 @@ function wellFormed(answer: Answer): void {
 }
 
 describe('launch', () => {
-  it('plays or asks, never both; asks only by day, about an unfinished practice of their own', () => {
+  it("plays, asks, or hands over to Alexa's routine offer: exactly one; asks only by day, about an unfinished practice of their own", () => {
     fc.assert(
       fc.property(anyFacts(catalog), (facts) => {
         const answer = launch(facts);
         wellFormed(answer);
-        expect(Boolean(answer.play) !== Boolean(answer.reprompt)).toBe(true);
+        expect([answer.play, answer.reprompt, answer.offerRoutine].filter(Boolean)).toHaveLength(1);
+        if (answer.offerRoutine) {
+          // Never both offers, and only once, after a whole practice, where Alexa has routines.
+          expect(answer.dialog).toBeUndefined();
+          expect(facts.locale).toBe('en-US');
+          expect(facts.skillId).toBeDefined();
+          expect(facts.record?.completedCount).toBeGreaterThanOrEqual(1);
+          expect(facts.record?.bedtimeOffer).toBeUndefined();
+          expect(answer.writes).toEqual([{ kind: 'bedtime-offer', offer: expect.objectContaining({ answer: 'unanswered', via: 'routine' }) }]);
+        }
         if (answer.dialog?.kind === 'resume-offer') {
           expect(isNight(facts.hour)).toBe(false);
           expect(isUnfinished(facts.record?.progress)).toBe(true);
         }
         if (answer.dialog?.kind === 'bedtime-offer') {
+          expect(facts.locale === 'en-US' && facts.skillId).toBeFalsy();
           expect(facts.record?.completedCount).toBeGreaterThanOrEqual(1);
           expect(facts.record?.bedtimeOffer).toBeUndefined();
           expect(answer.writes).toEqual([expect.objectContaining({ kind: 'bedtime-offer' })]);

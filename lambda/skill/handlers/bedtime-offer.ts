@@ -1,11 +1,13 @@
 /**
- * Alexa's answers to the reminders permission question (Connections.Response). The offer itself is
- * made at launch, and its yes or no go through answers.ts; decisions in core/bedtime-offer.ts.
+ * Alexa's answers to the bedtime offer's hand-overs: the routine offer (SessionResumedRequest) and
+ * the reminders permission question (Connections.Response). The offer itself is made at launch,
+ * and the reminder's yes or no go through answers.ts; decisions in core/bedtime-offer.ts.
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import { REMINDERS_SCOPE } from '../../alexa/reminders';
+import { type ResumedCause, routineOfferResult } from '../../alexa/routines';
 import { dialogFromToken, isBedtimeToken } from '../../core/bedtime';
-import { answerPermission, plannedOffer, unexpectedConnectionsResponse } from '../../core/bedtime-offer';
+import { answerPermission, answerRoutineOffer, plannedOffer, unexpectedConnectionsResponse } from '../../core/bedtime-offer';
 import { contextOf } from '../context';
 import type { SkillDeps } from '../deps';
 import { isRequest } from './match';
@@ -28,8 +30,27 @@ function isPermissionAnswer(input: HandlerInput): boolean {
   return request.name === 'AskFor' && (request.payload?.permissionScope === REMINDERS_SCOPE || isBedtimeToken(request.token));
 }
 
+const resumedCause = (input: HandlerInput) => (input.requestEnvelope.request as { cause?: ResumedCause }).cause;
+
 export function bedtimeOfferHandlers(deps: SkillDeps): RequestHandler[] {
   return [
+    // The routine offer's outcome. Any other resumed session is not ours to record: the practice begins.
+    respond(
+      deps,
+      (input) => isRequest(input, 'SessionResumedRequest'),
+      EVERYTHING,
+      (facts, input) => {
+        const cause = resumedCause(input);
+        const statusCode = String(cause?.status?.code ?? '').slice(0, 8);
+        if (!isBedtimeToken(cause?.token, 'bedtime-routine')) {
+          contextOf(input).log.warn('unexpected SessionResumedRequest', { statusCode });
+          return unexpectedConnectionsResponse(facts);
+        }
+        const result = routineOfferResult(cause);
+        contextOf(input).log.info('routine offer answered', { result, statusCode });
+        return answerRoutineOffer(dialogFromToken(cause?.token, 'bedtime-routine'), facts, result);
+      },
+    ),
     respond(deps, isPermissionAnswer, EVERYTHING, (facts, input) => {
       const request = connectionsAnswer(input);
       const statusCode = String(request.status?.code ?? '');
