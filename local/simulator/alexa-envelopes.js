@@ -46,6 +46,11 @@ export function createEnvelopes({ skillId, locale, userId, deviceId }) {
 
   return {
     launch: (player, session) => envelope({ type: 'LaunchRequest' }, player, session),
+    /** What a routine sends: a launch carrying the skill's task. */
+    routineLaunch: (player, session) =>
+      envelope({ type: 'LaunchRequest', task: { name: `${skillId}.StartPractice`, version: '1', input: {} } }, player, session),
+    /** Alexa handing the session back after a task the skill started (a routine offer). */
+    sessionResumed: (cause, player, session) => envelope({ type: 'SessionResumedRequest', cause }, player, session),
     intent: (intent, player, session) => envelope({ type: 'IntentRequest', intent }, player, session),
     audioPlayerEvent: (type, fields, player) => envelope({ type: `AudioPlayer.${type}`, ...fields }, player),
     controller: (command, player) => envelope({ type: `PlaybackController.${command}CommandIssued` }, player),

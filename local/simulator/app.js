@@ -3,6 +3,7 @@
 // simulated device and shown, with anything a real Echo would refuse flagged.
 import { createEnvelopes, newSession } from './alexa-envelopes.js';
 import { AudioDevice } from './audio-device.js';
+import { createRoutines, routineOfferIn } from './routines.js';
 import { createSkillLink, fetchState, understand } from './skill-link.js';
 import * as view from './view.js';
 
@@ -21,7 +22,7 @@ async function main() {
   const link = createSkillLink((exchange) => {
     const envelope = exchange.response;
     const type = exchange.request.request.type;
-    const speechRequest = type === 'LaunchRequest' || type === 'IntentRequest';
+    const speechRequest = type === 'LaunchRequest' || type === 'IntentRequest' || type === 'SessionResumedRequest';
     if (speechRequest) session = envelope?.response?.shouldEndSession === false ? continuedSession(exchange) : null;
     if (session) session.elicit = elicitedSlot(envelope?.response?.directives);
     if (envelope) {
@@ -33,6 +34,8 @@ async function main() {
       }
       deviceFlags = [];
       device.apply(envelope.response?.directives);
+      const offer = speechRequest ? routineOfferIn(envelope.response?.directives) : undefined;
+      if (offer) routines.offer(offer, { ...exchange.request.session, new: false, attributes: envelope.sessionAttributes ?? {} });
     }
     if (exchange.listener !== undefined) view.showStored(exchange.listener);
     if (exchange.metrics) view.showMetrics(exchange.metrics);
@@ -72,6 +75,15 @@ async function main() {
     }
     await link.send(`You: “${text}”`, request);
   }
+
+  const routines = createRoutines({
+    answer: (label, cause, offerSession) => link.send(label, envelopes.sessionResumed(cause, device.playerContext(), offerSession)),
+    run: (routine) => {
+      session = newSession();
+      view.showUnderstood(`A routine fired (every day at ${routine.time}): LaunchRequest with the StartPractice task`);
+      return link.send('Routine', envelopes.routineLaunch(device.playerContext(), session));
+    },
+  });
 
   const pressButton = (command) => link.send('Echo button', envelopes.controller(command, device.playerContext()));
 

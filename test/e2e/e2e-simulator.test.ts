@@ -96,7 +96,7 @@ afterAll(async () => {
   for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
 });
 
-test('start, open and skip to the body scan, pause, restart the server, resume into the body scan, open and set a sankalpa', async () => {
+test('start, open and skip to the body scan, pause, restart the server, resume into the body scan, set a sankalpa, sleep sounds, accept the routine offer and fire the routine', async () => {
   const first = await startServer(folders);
   servers.push(first);
   const page = await (browser as Browser).newPage({ viewport: { width: 1280, height: 900 } });
@@ -193,6 +193,32 @@ test('start, open and skip to the body scan, pause, restart the server, resume i
   await page.click('#jump-near-end');
   await expectPlaying(page, 'sleep-sounds');
   expect(await page.textContent('#now-title')).toBe('Sleep sounds');
+  expect(await flags(page)).toHaveLength(flagged);
+
+  // A whole practice is done, so the next launch offers a routine: Alexa asks, the listener accepts,
+  // the practice begins; then the routine fires and the practice plays at once, with no question.
+  await say(page, 'pause');
+  await page.waitForFunction(() => (document.querySelector('audio') as HTMLAudioElement).paused);
+  await say(page, 'start spine nidra');
+  await page.waitForSelector('#routine-offer:not([hidden])');
+  expect(await page.textContent('#speech')).toContain('Alexa can start it for you each day');
+  expect(await page.textContent('#routine-offer-text')).toMatch(/every day at \d\d:\d\d/);
+  await page.click('[data-offer-outcome="yes"]');
+  await page.waitForFunction(() => document.getElementById('speech')?.textContent?.includes('will start by itself every day'));
+  const firstPart = () => page.evaluate(() => document.getElementById('now-playing')?.dataset.segment ?? '');
+  await page.waitForFunction(() => document.getElementById('now-playing')?.dataset.activity === 'PLAYING');
+  await expectPlaying(page, await firstPart());
+  expect(await page.textContent('#stored')).toContain('"via": "routine"');
+  expect(await page.$$eval('#routines li', (items) => items.map((item) => item.textContent))).toEqual([
+    expect.stringMatching(/^Every day at \d\d:\d\d \(.+\): Start Spine Nidra/),
+  ]);
+  await say(page, 'pause');
+  await page.waitForFunction(() => (document.querySelector('audio') as HTMLAudioElement).paused);
+  await page.click('.run-routine');
+  await page.waitForFunction(() => document.getElementById('understood')?.textContent?.includes('StartPractice task'));
+  await page.waitForFunction(() => document.getElementById('now-playing')?.dataset.activity === 'PLAYING');
+  await expectPlaying(page, await firstPart());
+  expect(await page.textContent('#speech')).not.toContain('?');
   expect(await flags(page)).toHaveLength(flagged);
 
   expect(await interrupt(second)).toBe(0);
