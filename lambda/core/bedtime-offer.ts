@@ -37,8 +37,11 @@ const ROUTINE_LOCALES = new Set([
   'it-IT',
 ]);
 
-/** A routine can be offered in a voice session, in a locale that has them, by a skill that knows its id. */
-export const canOfferRoutine = (facts: Facts): boolean => !!facts.locale && ROUTINE_LOCALES.has(facts.locale) && !!facts.skillId;
+/**
+ * A routine is offered in a locale that has them, by a skill that knows its own id, on a device
+ * that can play what the routine starts (elsewhere a reminder still tells the listener when).
+ */
+export const canOfferRoutine = (facts: Facts): boolean => facts.canPlay && !!facts.locale && ROUTINE_LOCALES.has(facts.locale) && !!facts.skillId;
 
 /** What Alexa reports back: a routine made, declined, already there, or something that failed. */
 export type RoutineOfferResult = 'created' | 'rejected' | 'already-enabled' | 'failed';

@@ -166,6 +166,14 @@ describe('the routine offer', () => {
     await expectNothingOfferedAgain();
   });
 
+  it('on a device that cannot play (no AudioPlayer), the reminder question stands in: never both', async () => {
+    await seedCompletedPractice();
+    const asked = await harness.send(viaApi(launch(at({ supportedInterfaces: {} }))));
+    expect(asked.response.directives ?? []).toEqual([]);
+    expect(speechOf(asked)).toContain('Would you like a reminder every day at 9:35 in the evening');
+    expect(await storedOffer()).toEqual({ at: iso(harness.clock.ms), answer: 'unanswered' });
+  });
+
   it('a resumed session that is not the offer (another token) begins the practice and records nothing', async () => {
     const response = await resumed({ token: 'someone-elses', status: { code: '200' } });
     expectPracticeBegins(response);
