@@ -1,16 +1,15 @@
 /**
  * The Lambda's DynamoDB client: DynamoDB's JSON protocol over a keep-alive HTTPS connection,
- * signed by the AWS SDK's own SigV4 signer. The SDK's DynamoDBClient (schemas for every operation,
+ * SigV4-signed (sigv4.ts, checked against the AWS SDK's own signer). The SDK's DynamoDBClient (schemas for every operation,
  * endpoint rules, middleware, shared-config file lookups) costs as much to load as the rest of the
  * skill, and a Launch needs one GetItem: `npm run bench` shows the difference. Same limits as the
  * SDK client in client.ts: two short attempts, both inside the skill's store budget.
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Sha256 } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { DYNAMO_CONNECTION_TIMEOUT_MS, DYNAMO_MAX_ATTEMPTS, DYNAMO_REQUEST_TIMEOUT_MS, type DynamoConfig } from './limits';
 import { createItemStore, type ItemCalls } from './listener-table';
+import { signPost } from './sigv4';
 import type { ListenerStore } from './types';
 
 /** An error DynamoDB answered with (named after its type, as the SDK names them), or a transport failure. */
@@ -52,25 +51,17 @@ export function createDynamoWire(config: DynamoConfig): DynamoWire {
     : { connectMs: DYNAMO_CONNECTION_TIMEOUT_MS, requestMs: DYNAMO_REQUEST_TIMEOUT_MS };
   const secure = url.protocol === 'https:';
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  const signer = new SignatureV4({
-    service: 'dynamodb',
-    region: config.region,
-    sha256: Sha256,
-    credentials: async () => credentials(Boolean(config.endpoint)),
-  });
 
   async function attempt(operation: string, body: string): Promise<unknown> {
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: '/',
-      query: {},
+    const headers = signPost({
+      region: config.region,
+      service: 'dynamodb',
+      credentials: credentials(Boolean(config.endpoint)),
       headers: { host: url.host, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },
       body,
+      nowMs: Date.now(),
     });
-    const { status, text } = await post(url, secure, agent, signed.headers, body, limits);
+    const { status, text } = await post(url, secure, agent, headers, body, limits);
     const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string; Message?: string };
     if (status === 200) return parsed;
     const type = (parsed.__type ?? 'UnknownError').split('#').pop() as string;
