@@ -29,7 +29,8 @@ export function missingAudio(audioDir: string): string | undefined {
   }
   // The forest bed carries on after the practice: a folder from before the sleep sounds renders them now.
   const sleepSounds = manifest.sleepSounds ?? [];
-  for (const role of ['loop', 'fade']) if (!sleepSounds.some((entry) => entry.role === role)) return `the manifest has no sleep-sounds ${role}`;
+  for (const role of ['rise', 'loop', 'fade'])
+    if (!sleepSounds.some((entry) => entry.role === role)) return `the manifest has no sleep-sounds ${role}`;
   const absent = sleepSounds.find((entry) => !existsSync(path.join(audioDir, entry.file)));
   if (absent) return `${absent.file} is missing`;
   return undefined;

@@ -33,7 +33,8 @@ export interface Catalog {
    * The forest bed for after the practice: `loop` wraps seamlessly into itself and into `fade`, the
    * chain's last item, which fades out over its final minute. Absent when no bed was rendered.
    */
-  sleepSounds?: { loop: SleepSoundsFile; fade: SleepSoundsFile };
+  /** The chain after the practice: the rise first (absent in older manifests: the loop starts it), loops, the fade last. */
+  sleepSounds?: { rise?: SleepSoundsFile; loop: SleepSoundsFile; fade: SleepSoundsFile };
 }
 
 export interface SleepSoundsFile {
@@ -154,7 +155,7 @@ export function buildCatalog(practice: PracticeOutline, manifest: ManifestLike):
 
 /** The loop and the fade, checked: a chain needs both, each a plain hashed name with a real length. */
 function catalogSleepSounds(entries: NonNullable<ManifestLike['sleepSounds']>): NonNullable<Catalog['sleepSounds']> {
-  const pick = (role: 'loop' | 'fade'): SleepSoundsFile => {
+  const pick = (role: 'rise' | 'loop' | 'fade'): SleepSoundsFile => {
     const found = entries.filter((entry) => entry.role === role);
     if (found.length !== 1) throw new Error(`manifest sleep sounds: expected one ${role}, found ${found.length}`);
     const { file, durationMs } = found[0];
@@ -162,7 +163,8 @@ function catalogSleepSounds(entries: NonNullable<ManifestLike['sleepSounds']>): 
     if (!(Number.isInteger(durationMs) && durationMs > 0)) throw new Error(`manifest sleep sounds: ${role} has no usable duration`);
     return { file, durationMs };
   };
-  return { loop: pick('loop'), fade: pick('fade') };
+  const rise = entries.some((entry) => entry.role === 'rise') ? { rise: pick('rise') } : {};
+  return { ...rise, loop: pick('loop'), fade: pick('fade') };
 }
 
 /** Only what a Play directive needs, checked, so the bundle carries no hashes or byte counts. */

@@ -30,8 +30,8 @@ export function estimatedManifest(): ManifestLike {
     variants: Object.fromEntries(variants.map((variant) => [variant.id, variant.sequence])),
     variantFiles: Object.fromEntries(variants.map((variant) => [variant.id, variant.sequence.map((id) => fileOf(id, variant.ambience === 'none'))])),
     images: estimatedImages(),
-    // Both files last the configured loop length (the renderer makes them sample-exact).
-    sleepSounds: (['loop', 'fade'] as const).map((role) => ({
+    // All three files last the configured loop length (the renderer makes them sample-exact).
+    sleepSounds: (['rise', 'loop', 'fade'] as const).map((role) => ({
       role,
       file: `${SLEEP_SOUNDS_IDS[role]}.${ESTIMATED_FILE_HASH}.mp3`,
       durationMs: SLEEP_SOUNDS.loopSec * 1000,

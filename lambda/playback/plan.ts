@@ -3,7 +3,7 @@
  * functions over the catalog and the state a token carries.
  */
 import type { Catalog, CatalogSegment } from './catalog';
-import { isSleepSounds } from './sleep-sounds';
+import { isSleepSounds, sleepSoundsFile } from './sleep-sounds';
 import type { PlaybackState } from './token';
 
 /** The personal sankalpa clip plays right after these segments, under these queue ids. */
@@ -34,7 +34,7 @@ export function playOrder(catalog: Catalog, variant: string, clip: string): stri
 
 export function isPlayable(catalog: Catalog, variant: string, segmentId: string): boolean {
   const order = variantOrder(catalog, variant);
-  if (isSleepSounds(segmentId)) return order.length > 0 && catalog.sleepSounds !== undefined;
+  if (isSleepSounds(segmentId)) return order.length > 0 && sleepSoundsFile(catalog, segmentId) !== undefined;
   if (order.includes(segmentId)) return true;
   return Object.entries(PERSONAL_CLIP_AFTER).some(([after, clipId]) => clipId === segmentId && order.includes(after));
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Segment } from '../../models/practice-types';
 import { checkAudioDir } from '../../tools/audio/check';
+import { MAX_HAND_OFF_STEP_DB } from '../../tools/audio/check-night';
 import { decodeMonoPcm, ffmpegToFloat32, runFfmpeg, sha256File } from '../../tools/audio/ffmpeg';
 import { createFliteEngine } from '../../tools/audio/flite';
 import { parseWav } from '../../tools/audio/pcm';
@@ -94,11 +95,18 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  it("lists the loop and the fade, the loop length each, in Amazon's window near -18 LUFS at 32 kb/s", async () => {
+  const sound = (role: 'rise' | 'loop' | 'fade') => {
+    const entry = (manifest.sleepSounds ?? []).find((candidate) => candidate.role === role);
+    if (!entry) throw new Error(`no sleep-sounds ${role} in the manifest`);
+    return entry;
+  };
+
+  it("lists the rise, the loop and the fade, the loop length each, in Amazon's window near -18 LUFS at 32 kb/s", async () => {
     const sounds = manifest.sleepSounds ?? [];
-    expect(sounds.map((entry) => entry.role)).toEqual(['loop', 'fade']);
-    expect(sounds[0].file).toMatch(/^sleep-sounds\.[0-9a-f]{10}\.mp3$/);
-    expect(sounds[1].file).toMatch(/^sleep-sounds-fade\.[0-9a-f]{10}\.mp3$/);
+    expect(sounds.map((entry) => entry.role)).toEqual(['rise', 'loop', 'fade']);
+    expect(sounds[0].file).toMatch(/^sleep-sounds-rise\.[0-9a-f]{10}\.mp3$/);
+    expect(sounds[1].file).toMatch(/^sleep-sounds\.[0-9a-f]{10}\.mp3$/);
+    expect(sounds[2].file).toMatch(/^sleep-sounds-fade\.[0-9a-f]{10}\.mp3$/);
     for (const entry of sounds) {
       const measured = await ebur128(path.join(outDir, entry.file));
       expect(Math.abs(entry.durationMs - SHORT_SLEEP_SOUNDS.loopSec * 1000)).toBeLessThanOrEqual(1);
@@ -109,17 +117,21 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
       expect(entry).toMatchObject({ bitrateKbps: 32, sampleRate: 44100, channels: 1 });
       expect((entry.bytes * 8) / entry.durationMs).toBeCloseTo(32, 0);
     }
-    expect(Math.abs(sounds[0].integratedLufs - SHORT_SLEEP_SOUNDS.targetLufs)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(sound('loop').integratedLufs - SHORT_SLEEP_SOUNDS.targetLufs)).toBeLessThanOrEqual(0.5);
   });
 
-  it('loops seamlessly: two copies decoded back to back hold their level across the join', async () => {
-    const [loop, fade] = (manifest.sleepSounds ?? []).map((entry) => path.join(outDir, entry.file));
+  it('joins seamlessly: rise into loop, loop into loop and into the fade hold their level across the join', async () => {
+    const [rise, loop, fade] = (['rise', 'loop', 'fade'] as const).map((role) => path.join(outDir, sound(role).file));
     const copy = await ffmpegToFloat32(['-i', loop], RATE);
     expect(copy.length).toBe(SHORT_SLEEP_SOUNDS.loopSec * RATE); // sample-exact: the LAME tag's delay and padding are dropped
-    const faded = await ffmpegToFloat32(['-i', fade], RATE);
-    for (const next of [copy, faded]) {
+    const [risen, faded] = await Promise.all([ffmpegToFloat32(['-i', rise], RATE), ffmpegToFloat32(['-i', fade], RATE)]);
+    for (const [before, next] of [
+      [risen, copy],
+      [copy, copy],
+      [copy, faded],
+    ]) {
       const joined = new Float32Array(RATE * 4);
-      joined.set(copy.subarray(copy.length - RATE * 2));
+      joined.set(before.subarray(before.length - RATE * 2));
       joined.set(next.subarray(0, RATE * 2), RATE * 2);
       // 20 ms windows: the two around the join against every other one in the four seconds.
       const width = RATE / 50;
@@ -135,9 +147,18 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
     }
   });
 
+  it("rises the first item out of near silence over its first stretch, to the loop's level", async () => {
+    const rise = path.join(outDir, sound('rise').file);
+    const loop = path.join(outDir, sound('loop').file);
+    const afterRise = { startSec: SHORT_SLEEP_SOUNDS.riseSec + 1, durationSec: 5 };
+    expect(Math.abs(rmsDb(await decodeMonoPcm(rise, afterRise)) - rmsDb(await decodeMonoPcm(loop, afterRise)))).toBeLessThan(0.3);
+    const first = rmsDb(await decodeMonoPcm(rise, { startSec: 0.1, durationSec: 0.4 }));
+    expect(rmsDb(await decodeMonoPcm(loop, { startSec: 0.1, durationSec: 0.4 })) - first).toBeGreaterThan(40);
+  });
+
   it("fades the last item out over its final stretch, from the loop's level", async () => {
-    const fade = path.join(outDir, (manifest.sleepSounds ?? [])[1].file);
-    const loop = path.join(outDir, (manifest.sleepSounds ?? [])[0].file);
+    const fade = path.join(outDir, sound('fade').file);
+    const loop = path.join(outDir, sound('loop').file);
     const early = { startSec: 1, durationSec: 5 };
     expect(Math.abs(rmsDb(await decodeMonoPcm(fade, early)) - rmsDb(await decodeMonoPcm(loop, early)))).toBeLessThan(0.3);
     const last = rmsDb(await decodeMonoPcm(fade, { startSec: SHORT_SLEEP_SOUNDS.loopSec - 0.5, durationSec: 0.4 }));
@@ -183,13 +204,22 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
   });
 
   it('passes audio:check, with the step-down and the joins in its figures', async () => {
-    const report = await checkAudioDir(outDir, { softenedSegments: { [bedtime.id]: 2.25 } });
+    // The hand-off measured over a quarter second: this render's rise lasts two (the delivered one, 150).
+    const report = await checkAudioDir(outDir, { softenedSegments: { [bedtime.id]: 2.25 }, handOffSec: 0.25 });
     expect(report.problems).toEqual([]);
     const softened = report.files.filter((file) => file.stepDown);
     expect(softened).toHaveLength(2);
     for (const file of softened) expect(file.stepDown?.belowLu).toBeGreaterThanOrEqual(1.75);
     expect(report.sleepSounds?.joins.loop?.stepDb).toBeDefined();
     expect(Math.abs(report.sleepSounds?.joins.fade?.stepDb ?? 99)).toBeLessThan(1);
+    expect(Math.abs(report.sleepSounds?.joins.rise?.stepDb ?? 99)).toBeLessThan(1);
+    // After each practice the sounds grow out of its end, starting far under where the loop starts.
+    const handOffs = report.sleepSounds?.handOffs ?? [];
+    expect(handOffs.map((handOff) => handOff.variant)).toEqual(['standard', 'bedtime']);
+    for (const handOff of handOffs) {
+      expect(handOff.riseStartDb - handOff.practiceEndDb).toBeLessThanOrEqual(MAX_HAND_OFF_STEP_DB);
+      expect(handOff.loopStartDb - handOff.riseStartDb).toBeGreaterThan(MAX_HAND_OFF_STEP_DB);
+    }
   });
 
   it('fails a bedtime file without the step-down, and a loop with a gap at its end, naming each', async () => {
@@ -206,13 +236,13 @@ describe('the night: a softening voice and sleep sounds, rendered and checked', 
       await encodeMp3Float(voice, settings.encoder, path.join(dir, entry.file));
       await vouchFor(dir, entry.file);
       // The loop with its last 40 ms silent: a gap at every join.
-      const loopEntry = (manifest.sleepSounds ?? [])[0];
+      const loopEntry = sound('loop');
       const loop = await ffmpegToFloat32(['-i', path.join(dir, loopEntry.file)], RATE);
       loop.fill(0, loop.length - Math.round(RATE * 0.04));
       await encodeMp3Float(loop, { ...settings.encoder, bitrateKbps: 32 }, path.join(dir, loopEntry.file));
       await vouchFor(dir, loopEntry.file);
 
-      const report = await checkAudioDir(dir, { softenedSegments: { [bedtime.id]: 2.25 } });
+      const report = await checkAudioDir(dir, { softenedSegments: { [bedtime.id]: 2.25 }, handOffSec: 0.25 });
       expect(report.problems.map((problem) => [problem.file, problem.figure])).toEqual([
         [entry.file, 'step-down'],
         [loopEntry.file, 'loop join'],

@@ -140,7 +140,7 @@ describe('renderPractice with flite and ffmpeg', () => {
     expect(first.files.map((entry) => entry.file)).toEqual(expected);
     for (const file of expected) expect(RENDERED_FILE_PATTERN.test(file)).toBe(true);
     // With the forest mix come the sleep sounds, named by their own key.
-    const sleep = [sleepSoundsFileName(settings, 'loop'), sleepSoundsFileName(settings, 'fade')];
+    const sleep = [sleepSoundsFileName(settings, 'rise'), sleepSoundsFileName(settings, 'loop'), sleepSoundsFileName(settings, 'fade')];
     expect(first.sleepSounds.map((entry) => entry.file)).toEqual(sleep);
     expect((await readdir(outDir)).sort()).toEqual([...expected, ...sleep, 'manifest.json'].sort());
   });

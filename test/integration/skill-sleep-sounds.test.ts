@@ -13,6 +13,7 @@ const LOOP_MS = 10 * 60_000;
 const catalog: Catalog = {
   ...testCatalog(),
   sleepSounds: {
+    rise: { file: 'sleep-sounds-rise.0123456789.mp3', durationMs: LOOP_MS },
     loop: { file: 'sleep-sounds.0123456789.mp3', durationMs: LOOP_MS },
     fade: { file: 'sleep-sounds-fade.0123456789.mp3', durationMs: LOOP_MS },
   },
@@ -66,10 +67,11 @@ describe('after the practice', () => {
   };
 
   it.each([
-    [30, 2],
-    [60, 5],
-    [120, 11],
-  ])('%i minutes: the forest bed carries on, %i loops then a fade, every item from the token alone', async (minutes, loops) => {
+    [30, 1],
+    [60, 4],
+    [120, 10],
+    [180, 16],
+  ])('%i minutes: the forest bed rises, carries on for %i loops, then fades, every item from the token alone', async (minutes, loops) => {
     let token = encodeToken(catalog, lastItem(minutes));
     const chain: string[] = [];
     for (let step = 0; step < 30; step += 1) {
@@ -85,8 +87,13 @@ describe('after the practice', () => {
       chain.push(next.url.split('/').pop() as string);
       token = next.token;
     }
-    expect(chain).toEqual([...Array(loops).fill('sleep-sounds.0123456789.mp3'), 'sleep-sounds-fade.0123456789.mp3']);
-    expect((loops + 1) * 10).toBeGreaterThanOrEqual(minutes);
+    expect(chain).toEqual([
+      'sleep-sounds-rise.0123456789.mp3',
+      ...Array(loops).fill('sleep-sounds.0123456789.mp3'),
+      'sleep-sounds-fade.0123456789.mp3',
+    ]);
+    // Every file counts toward the chosen time: ten minutes each, exactly the time chosen.
+    expect(chain.length * 10).toBe(minutes);
   });
 
   it('the practice counts as completed when it ends, not when the sounds do', async () => {

@@ -7,8 +7,14 @@ import type { Practice, Segment } from '../../models/practice-types';
 import { runFfmpeg } from '../../tools/audio/ffmpeg';
 import { DEFAULT_RENDER_SETTINGS, type RenderSettings, type SleepSoundsSettings } from '../../tools/audio/render-key';
 
-/** Sleep sounds short enough for a test render: a 12-second loop (4 s fade-out), otherwise as delivered. */
-export const SHORT_SLEEP_SOUNDS: SleepSoundsSettings = { ...DEFAULT_RENDER_SETTINGS.sleepSounds, loopSec: 12, crossfadeSec: 2, fadeOutSec: 4 };
+/** Sleep sounds short enough for a test render: a 12-second loop (2 s rise, 4 s fade-out), otherwise as delivered. */
+export const SHORT_SLEEP_SOUNDS: SleepSoundsSettings = {
+  ...DEFAULT_RENDER_SETTINGS.sleepSounds,
+  loopSec: 12,
+  crossfadeSec: 2,
+  fadeOutSec: 4,
+  riseSec: 2,
+};
 
 /** `base` with the short sleep sounds, for tests that render the forest mix. */
 export function withShortSleepSounds(base: RenderSettings = DEFAULT_RENDER_SETTINGS): RenderSettings {

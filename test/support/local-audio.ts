@@ -47,9 +47,9 @@ export function createTestAudio(dir: string, segmentSec = 30): TestAudio {
   copyFileSync(tone, path.join(dir, 'clips', 'sankalpa-personal.0123456789abcdef.mp3'));
   const segmentMs = segmentSec * 1000;
   // The sleep sounds after the practice: the same tone under their real names.
-  const sleepSounds = (['loop', 'fade'] as const).map((role) => ({
+  const sleepSounds = (['rise', 'loop', 'fade'] as const).map((role) => ({
     role,
-    file: `${role === 'loop' ? 'sleep-sounds' : 'sleep-sounds-fade'}.0123456789.mp3`,
+    file: `${role === 'loop' ? 'sleep-sounds' : `sleep-sounds-${role}`}.0123456789.mp3`,
     durationMs: segmentMs,
   }));
   for (const sound of sleepSounds) copyFileSync(tone, path.join(dir, sound.file));

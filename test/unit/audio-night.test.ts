@@ -12,7 +12,7 @@ import { integratedLoudness } from '../../tools/audio/loudness';
 import { analyzeJoin, joinProblems } from '../../tools/audio/loop-join';
 import { prosodyRate } from '../../tools/audio/polly';
 import { DEFAULT_RENDER_SETTINGS, renderKey, sleepSoundsFileName, type RenderSettings } from '../../tools/audio/render-key';
-import { fadeOut, wrapLoop } from '../../tools/audio/sleep-sounds';
+import { fadeOut, riseIn, wrapLoop } from '../../tools/audio/sleep-sounds';
 import { softenVoice, softeningAt } from '../../tools/audio/soften';
 
 const RATE = 44100;
@@ -119,6 +119,19 @@ describe('the sleep-sounds loop', () => {
     expect(Math.abs(faded[faded.length - 1])).toBeLessThanOrEqual(Math.abs(loop[loop.length - 1]) * 0.004);
   });
 
+  it('rises over the first stretch, evenly in decibels from its depth, and leaves the rest (so its end, the join) untouched', () => {
+    const loop = noise(RATE * 10, 5);
+    const risen = riseIn(loop, RATE * 4, -60);
+    expect(risen.subarray(RATE * 4).every((sample, i) => sample === loop[RATE * 4 + i])).toBe(true);
+    const level = (from: number) =>
+      integratedLoudness(risen.subarray(from * RATE, (from + 1) * RATE), RATE) -
+      integratedLoudness(loop.subarray(from * RATE, (from + 1) * RATE), RATE);
+    // Second by second: about -52, -37, -22 and -7 dB; each 15 dB over the one before.
+    for (const second of [1, 2, 3]) expect(level(second) - level(second - 1)).toBeGreaterThan(12);
+    expect(level(0)).toBeLessThan(-45);
+    expect(level(3)).toBeGreaterThan(-10);
+  });
+
   it('tells a seamless join from a gap, a level step and a click', () => {
     const signal = noise(RATE * 6, 11);
     const before = signal.slice(0, RATE * 3);
@@ -137,14 +150,16 @@ describe('the sleep-sounds loop', () => {
     expect(joinProblems(analyzeJoin(before, clicked, RATE)).join('\n')).toMatch(/a click/);
   });
 
-  it('is named sleep-sounds[-fade].<hash10>.mp3, keyed by what makes it', () => {
+  it('is named sleep-sounds[-rise|-fade].<hash10>.mp3, keyed by what makes it', () => {
     const loop = sleepSoundsFileName(settings, 'loop');
     expect(loop).toMatch(/^sleep-sounds\.[0-9a-f]{10}\.mp3$/);
     expect(sleepSoundsFileName(settings, 'fade')).toMatch(/^sleep-sounds-fade\.[0-9a-f]{10}\.mp3$/);
+    expect(sleepSoundsFileName(settings, 'rise')).toMatch(/^sleep-sounds-rise\.[0-9a-f]{10}\.mp3$/);
     const changed: RenderSettings[] = [
       { ...settings, sleepSounds: { ...settings.sleepSounds, loopSec: 300 } },
       { ...settings, sleepSounds: { ...settings.sleepSounds, targetLufs: -17 } },
       { ...settings, sleepSounds: { ...settings.sleepSounds, bitrateKbps: 48 } },
+      { ...settings, sleepSounds: { ...settings.sleepSounds, riseSec: 120 } },
       { ...settings, ambience: { ...settings.ambience, source: 'file', file: { path: '/x.wav', sha256: 'ab' } } },
       { ...settings, loudness: { ...settings.loudness, maxTruePeakDbtp: -3 } },
     ];
@@ -156,9 +171,10 @@ describe('the sleep-sounds loop', () => {
 });
 
 describe('the catalog the skill gets', () => {
-  it('carries the loop and the fade, file and duration only, from the estimated manifest', () => {
+  it('carries the rise, the loop and the fade, file and duration only, from the estimated manifest', () => {
     const catalog = buildCatalog(spineNidra, estimatedManifest());
     expect(catalog.sleepSounds).toEqual({
+      rise: { file: 'sleep-sounds-rise.0123456789.mp3', durationMs: 600000 },
       loop: { file: 'sleep-sounds.0123456789.mp3', durationMs: 600000 },
       fade: { file: 'sleep-sounds-fade.0123456789.mp3', durationMs: 600000 },
     });
@@ -167,7 +183,8 @@ describe('the catalog the skill gets', () => {
   it('has none without a bed, and refuses half a chain or a name that is not a sleep-sounds stream', () => {
     const manifest = estimatedManifest();
     expect(buildCatalog(spineNidra, { ...manifest, sleepSounds: undefined }).sleepSounds).toBeUndefined();
-    const [loop, fade] = manifest.sleepSounds ?? [];
+    const [loop, fade] = (['loop', 'fade'] as const).map((role) => (manifest.sleepSounds ?? []).find((entry) => entry.role === role));
+    if (!loop || !fade) throw new Error('the estimated manifest lists a loop and a fade');
     expect(() => buildCatalog(spineNidra, { ...manifest, sleepSounds: [loop] })).toThrow(/expected one fade, found 0/);
     expect(() => buildCatalog(spineNidra, { ...manifest, sleepSounds: [loop, { ...fade, file: '../rain.mp3' }] })).toThrow(
       /unexpected fade file name/,

@@ -12,6 +12,8 @@ import {
   timeLeftMs,
 } from '../../lambda/playback/plan';
 import { decodeToken, encodeToken, newNonce, type PlaybackState } from '../../lambda/playback/token';
+import type { Catalog } from '../../lambda/playback/catalog';
+import { nextSleepItem } from '../../lambda/playback/sleep-sounds';
 import { testCatalog } from '../support/catalog';
 
 const catalog = testCatalog();
@@ -130,5 +132,40 @@ describe('tokens', () => {
     const nonce = newNonce();
     expect(nonce).toMatch(/^[a-z0-9]{8}$/);
     expect(decodeToken(catalog, encodeToken(catalog, state('arrival', { nonce })), playable)?.nonce).toBe(nonce);
+  });
+});
+
+describe('the sleep-sounds chain', () => {
+  const file = (name: string) => ({ file: `${name}.0123456789.mp3`, durationMs: 600_000 });
+  const withRise = {
+    ...testCatalog(),
+    sleepSounds: { rise: file('sleep-sounds-rise'), loop: file('sleep-sounds'), fade: file('sleep-sounds-fade') },
+  };
+  const lastPart = (sleep: number): PlaybackState => {
+    const order = withRise.variants.standard;
+    return { variant: 'standard', segmentId: order[order.length - 1], nonce: 'night001', attempt: 0, clip: '', sleep };
+  };
+  const chain = (catalog: Catalog, from: PlaybackState) => {
+    const ids: string[] = [];
+    for (let at: PlaybackState | undefined = nextSleepItem(catalog, from); at; at = nextSleepItem(catalog, at)) ids.push(at.segmentId);
+    return ids;
+  };
+
+  it('rises out of the practice, loops, and fades, its files adding up to the chosen minutes', () => {
+    for (const minutes of [30, 60, 90, 120, 180]) {
+      const ids = chain(withRise, lastPart(minutes));
+      expect(ids[0]).toBe('sleep-sounds-rise');
+      expect(ids.at(-1)).toBe('sleep-sounds-fade');
+      expect(ids.slice(1, -1).every((id) => id === 'sleep-sounds')).toBe(true);
+      expect(ids.length * 10).toBe(minutes);
+    }
+  });
+
+  it('starts with the loop where the manifest predates the rise, and a time shorter than a file is the fade alone', () => {
+    const { rise: _rise, ...older } = withRise.sleepSounds;
+    expect(chain({ ...withRise, sleepSounds: older }, lastPart(30))).toEqual(['sleep-sounds', 'sleep-sounds', 'sleep-sounds-fade']);
+    expect(chain(withRise, lastPart(5))).toEqual(['sleep-sounds-fade']);
+    expect(isPlayable({ ...withRise, sleepSounds: older }, 'standard', 'sleep-sounds-rise')).toBe(false);
+    expect(isPlayable(withRise, 'standard', 'sleep-sounds-rise')).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * audio:check for the night: the voice that softens (each softened file within Amazon's window and
  * its own target, and its last cue measurably under the practice's speech level) and the sleep
- * sounds (in the window at their own target, and seamless where they join: loop into loop, loop
- * into fade). Measured with ffmpeg on the delivered MP3s.
+ * sounds (in the window at their own target; seamless where they join: rise into loop, loop into
+ * loop, loop into fade; and growing out of the practice's quiet end, not jumping over it).
+ * Measured with ffmpeg on the delivered MP3s.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { runFfmpeg, sha256File } from './ffmpeg';
+import { decodeSliceFloat32, measureDurationMs, runFfmpeg, sha256File } from './ffmpeg';
 import type { AudioManifest, ManifestSegment, ManifestSleepSound } from './manifest-types';
 import { joinProblems, measureJoin, type JoinFigures } from './loop-join';
 import { measureDelivered, type DeliveredFigures } from './measure';
@@ -83,10 +84,51 @@ export async function checkStepDown(
 
 export interface SleepSoundsCheck {
   files: Array<{ entry: ManifestSleepSound; figures?: DeliveredFigures }>;
-  /** The loop into itself, and into the fade. */
-  joins: { loop?: JoinFigures; fade?: JoinFigures };
+  /** The rise into the loop, the loop into itself, and the loop into the fade. */
+  joins: Partial<Record<'rise' | 'loop' | 'fade', JoinFigures>>;
+  /** How each ending with the bed hands over to the sleep sounds. */
+  handOffs: HandOff[];
   problems: NightProblem[];
 }
+
+/**
+ * The practice's last seconds against the sleep sounds' first: RMS of the last `HAND_OFF_SEC`
+ * before the final edge fade, and of the first `HAND_OFF_SEC` of the rise (and, for comparison, of
+ * the loop, which is what a listener heard there before the rise). dBFS.
+ */
+export interface HandOff {
+  variant: string;
+  practiceEndDb: number;
+  riseStartDb: number;
+  loopStartDb: number;
+}
+
+const HAND_OFF_SEC = 2;
+/** The final edge fade (1.5 s) and the encoder's padding stay out of the practice's measured end. */
+const END_MARGIN_SEC = 2;
+/** At the hand-off the sounds may start at most this much over the practice's end: no jump. */
+export const MAX_HAND_OFF_STEP_DB = 6;
+
+const rmsDb = (x: Float32Array): number => {
+  let sum = 0;
+  for (const value of x) sum += value * value;
+  return 10 * Math.log10(Math.max(sum / Math.max(1, x.length), 1e-20));
+};
+
+async function measureHandOff(dir: string, manifest: AudioManifest, variant: string, rise: string, loop: string, seconds: number): Promise<HandOff> {
+  const last = path.join(dir, manifest.variantFiles[variant].at(-1) as string);
+  const endSec = (await measureDurationMs(last)) / 1000 - END_MARGIN_SEC;
+  const rate = manifest.encoder.sampleRate;
+  const [end, riseHead, loopHead] = await Promise.all([
+    decodeSliceFloat32(last, Math.max(0, endSec - seconds), endSec, rate),
+    decodeSliceFloat32(path.join(dir, rise), 0, seconds, rate),
+    decodeSliceFloat32(path.join(dir, loop), 0, seconds, rate),
+  ]);
+  return { variant, practiceEndDb: rmsDb(end), riseStartDb: rmsDb(riseHead), loopStartDb: rmsDb(loopHead) };
+}
+
+/** The variants sleep sounds follow: those with the bed, of the two endings' full practices. */
+const HAND_OFF_VARIANTS = ['standard', 'bedtime'];
 
 async function checkSleepFile(
   dir: string,
@@ -116,16 +158,23 @@ async function checkSleepFile(
 }
 
 /** The sleep-sounds files; `required` when the manifest delivers a mix with a bed. */
-export async function checkSleepSounds(dir: string, manifest: AudioManifest, required: boolean): Promise<SleepSoundsCheck> {
-  const result: SleepSoundsCheck = { files: [], joins: {}, problems: [] };
+export async function checkSleepSounds(
+  dir: string,
+  manifest: AudioManifest,
+  required: boolean,
+  handOffSec = HAND_OFF_SEC,
+): Promise<SleepSoundsCheck> {
+  const result: SleepSoundsCheck = { files: [], joins: {}, handOffs: [], problems: [] };
   const entries = manifest.sleepSounds ?? [];
+  const rise = entries.find((entry) => entry.role === 'rise');
   const loop = entries.find((entry) => entry.role === 'loop');
   const fade = entries.find((entry) => entry.role === 'fade');
-  if (required && (!loop || !fade)) {
+  const missing = (['rise', 'loop', 'fade'] as const).filter((role) => !entries.some((entry) => entry.role === role));
+  if (required && missing.length) {
     result.problems.push({
       file: 'manifest.json',
       figure: 'sleep sounds',
-      message: `sleep sounds: the manifest lists no ${loop ? 'fade' : 'loop'} (run npm run audio)`,
+      message: `sleep sounds: the manifest lists no ${missing.join(' or ')} (run npm run audio)`,
     });
   }
   for (const entry of entries) {
@@ -139,20 +188,36 @@ export async function checkSleepSounds(dir: string, manifest: AudioManifest, req
   }
   const measured = (entry?: ManifestSleepSound): boolean => !!entry && !!result.files.find((file) => file.entry === entry)?.figures;
   if (loop && measured(loop)) {
-    const loopFile = path.join(dir, loop.file);
-    for (const [name, next] of [
-      ['loop', loop],
-      ['fade', fade],
+    // Each join as a gapless player makes it: the rise into the loop, the loop into itself and into the fade.
+    for (const [name, first, next] of [
+      ['rise', rise, loop],
+      ['loop', loop, loop],
+      ['fade', loop, fade],
     ] as const) {
-      if (!next || !measured(next)) continue;
-      const join = await measureJoin(loopFile, path.join(dir, next.file));
+      if (!first || !next || !measured(first) || !measured(next)) continue;
+      const join = await measureJoin(path.join(dir, first.file), path.join(dir, next.file));
       result.joins[name] = join;
       for (const reason of joinProblems(join)) {
+        const what = name === 'rise' ? 'rise' : 'loop';
         result.problems.push({
-          file: loop.file,
+          file: first.file,
           figure: 'loop join',
-          message: `loop join into ${name === 'loop' ? 'itself' : next.file}: ${reason}`,
+          message: `${what} join into ${next === first ? 'itself' : next.file}: ${reason}`,
         });
+      }
+    }
+    if (rise && measured(rise)) {
+      for (const variant of HAND_OFF_VARIANTS.filter((name) => manifest.variantFiles[name]?.length)) {
+        const handOff = await measureHandOff(dir, manifest, variant, rise.file, loop.file, handOffSec);
+        result.handOffs.push(handOff);
+        const step = handOff.riseStartDb - handOff.practiceEndDb;
+        if (step > MAX_HAND_OFF_STEP_DB) {
+          result.problems.push({
+            file: rise.file,
+            figure: 'hand-off',
+            message: `after the ${variant} practice the sounds start ${step.toFixed(1)} dB over its end (at most ${MAX_HAND_OFF_STEP_DB})`,
+          });
+        }
       }
     }
   }

@@ -39,6 +39,8 @@ export interface CheckOptions {
    * belongs, LU (default: the Spine Nidra model's, for its manifest; none for a recording).
    */
   softenedSegments?: Readonly<Record<string, number>>;
+  /** Seconds measured either side of the practice -> sleep sounds hand-off (default 2; short test renders use less). */
+  handOffSec?: number;
 }
 
 function softenedSegmentsOf(manifest: AudioManifest): Record<string, number> {
@@ -153,7 +155,7 @@ export async function checkAudioDir(dir: string, options: CheckOptions = {}): Pr
   }
   const withBed = Object.values(manifest.variantInfo ?? {}).some((variant) => variant.ambience !== 'none');
   if (withBed || manifest.sleepSounds?.length) {
-    report.sleepSounds = await checkSleepSounds(dir, manifest, withBed);
+    report.sleepSounds = await checkSleepSounds(dir, manifest, withBed, options.handOffSec);
     report.problems.push(...report.sleepSounds.problems);
   }
   return report;
@@ -181,13 +183,21 @@ export function formatCheckReport(report: CheckReport): string {
   for (const { entry, figures } of report.sleepSounds?.files ?? []) {
     if (!figures) continue;
     const join = report.sleepSounds?.joins[entry.role];
+    const into = { rise: 'into the loop', loop: 'into itself', fade: 'into it from the loop' }[entry.role];
     const joined = join
-      ? `; join into ${entry.role === 'loop' ? 'itself' : 'it from the loop'}: ${join.joinRmsDb.toFixed(1)} dBFS (elsewhere ${join.rangeRmsDb[0].toFixed(1)} to ${join.rangeRmsDb[1].toFixed(1)}), ` +
+      ? `; join ${into}: ${join.joinRmsDb.toFixed(1)} dBFS (elsewhere ${join.rangeRmsDb[0].toFixed(1)} to ${join.rangeRmsDb[1].toFixed(1)}), ` +
         `dip ${join.dipDb.toFixed(1)} dB, step ${join.stepDb.toFixed(1)} dB, click ${join.clickDb.toFixed(1)} dB`
       : '';
     lines.push(
       `audio:check: sleep sounds ${entry.file} (${entry.role}): ${figures.integratedLufs.toFixed(1)} LUFS (target ${entry.targetLufs}), ${figures.truePeakDbtp.toFixed(1)} dBTP, ` +
         `${(figures.durationMs / 60000).toFixed(1)} min, ${figures.bitrateKbps} kb/s${joined}`,
+    );
+  }
+  for (const handOff of report.sleepSounds?.handOffs ?? []) {
+    lines.push(
+      `audio:check: sleep sounds after the ${handOff.variant} practice: its last 2 s ${handOff.practiceEndDb.toFixed(1)} dBFS, ` +
+        `the rise's first ${handOff.riseStartDb.toFixed(1)} dBFS (${(handOff.riseStartDb - handOff.practiceEndDb).toFixed(1)} dB; ` +
+        `the loop's first would be ${handOff.loopStartDb.toFixed(1)} dBFS, ${(handOff.loopStartDb - handOff.practiceEndDb).toFixed(1)} dB)`,
     );
   }
   for (const problem of report.problems) lines.push(`audio:check: ${problem.file}: ${problem.message}`);

@@ -48,9 +48,12 @@ export interface ManifestSegment {
 
 /** A sleep-sounds file: the forest bed on its own, played after the practice (see SleepSoundsSettings). */
 export interface ManifestSleepSound {
-  /** `loop`: wraps seamlessly into itself and into the fade; `fade`: the last item, fading out over its final minute. */
+  /**
+   * `rise`: the first item, rising from near silence and joining the loop seamlessly; `loop`: wraps
+   * seamlessly into itself and into the fade; `fade`: the last item, fading out over its final minute.
+   */
   role: SleepSoundsRole;
-  /** `sleep-sounds.<hash10>.mp3` or `sleep-sounds-fade.<hash10>.mp3`. */
+  /** `sleep-sounds-rise.<hash10>.mp3`, `sleep-sounds.<hash10>.mp3` or `sleep-sounds-fade.<hash10>.mp3`. */
   file: string;
   durationMs: number;
   targetLufs: number;

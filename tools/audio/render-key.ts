@@ -56,8 +56,10 @@ export interface EncoderSettings {
 }
 
 /**
- * The forest bed that carries on after the practice (`sleep-sounds.<hash10>.mp3`, a seamless loop,
- * and `sleep-sounds-fade.<hash10>.mp3`, the same sound fading out over its last `fadeOutSec`).
+ * The forest bed that carries on after the practice (`sleep-sounds-rise.<hash10>.mp3`, the loop
+ * rising from near silence over its first `riseSec`, so the sounds grow out of the practice's quiet
+ * end; `sleep-sounds.<hash10>.mp3`, a seamless loop; and `sleep-sounds-fade.<hash10>.mp3`, the same
+ * sound fading out over its last `fadeOutSec`).
  */
 export interface SleepSoundsSettings {
   /** Length of each file, in seconds. */
@@ -66,6 +68,9 @@ export interface SleepSoundsSettings {
   crossfadeSec: number;
   /** The fade file's fade-out, in seconds. */
   fadeOutSec: number;
+  /** The rise file's fade-in, in seconds, from `riseDepthDb` under the loop's level. */
+  riseSec: number;
+  riseDepthDb: number;
   /** Integrated loudness of the loop, LUFS (Amazon's window is -19 to -9). */
   targetLufs: number;
   /** Constant bit rate of both files. */
@@ -104,12 +109,26 @@ export const MAX_BITRATE_KBPS = 384;
 
 /**
  * Ten minutes a file: every length a listener can choose (30, 60, 120, 180 minutes) is a whole
- * number of files, a 60-minute chain is six items (five loops and the fade), and the birds and
+ * number of files, a 60-minute chain is six items (the rise, four loops and the fade), and the birds and
  * swells do not audibly repeat. -18 LUFS: as quiet as Amazon's window allows with a 1 LU margin
  * over its -19 floor (the bed under the voice is -34, which no stream may be). 32 kb/s: the bed
  * holds nothing above 5 kHz, and 32 kb/s measured as clean as 64 on it (README, Audio).
  */
-export const SLEEP_SOUNDS: SleepSoundsSettings = { loopSec: 600, crossfadeSec: 4, fadeOutSec: 60, targetLufs: -18, bitrateKbps: 32 };
+/**
+ * The rise: the practice ends with its bed faded out (the bedtime ending, down 45 dB over 150 s)
+ * or edge-faded to silence (the daytime one), and a loop starting at -18 LUFS would be a sudden
+ * 16 LU over the bed under the voice. So the first item rises, evenly in decibels, from 60 dB
+ * under the loop over two and a half minutes: the practice's own fade played backwards.
+ */
+export const SLEEP_SOUNDS: SleepSoundsSettings = {
+  loopSec: 600,
+  crossfadeSec: 4,
+  fadeOutSec: 60,
+  riseSec: 150,
+  riseDepthDb: -60,
+  targetLufs: -18,
+  bitrateKbps: 32,
+};
 
 /**
  * slt (a calm female voice) slowed to about 130 words per minute, the rate the practice timing
@@ -213,9 +232,13 @@ export function bedSeed(voiceInputs: unknown): number {
   return parseInt(sha256Hex(voiceInputs).slice(0, 8), 16);
 }
 
-/** The sleep-sounds files: `sleep-sounds` (the loop) and `sleep-sounds-fade`. */
-export type SleepSoundsRole = 'loop' | 'fade';
-export const SLEEP_SOUNDS_IDS: Readonly<Record<SleepSoundsRole, string>> = { loop: 'sleep-sounds', fade: 'sleep-sounds-fade' };
+/** The sleep-sounds files: `sleep-sounds-rise` (the first), `sleep-sounds` (the loop) and `sleep-sounds-fade` (the last). */
+export type SleepSoundsRole = 'rise' | 'loop' | 'fade';
+export const SLEEP_SOUNDS_IDS: Readonly<Record<SleepSoundsRole, string>> = {
+  rise: 'sleep-sounds-rise',
+  loop: 'sleep-sounds',
+  fade: 'sleep-sounds-fade',
+};
 
 /** Bump when the loop's making changes in a way the settings do not capture (cross-fade, fade shape). */
 export const SLEEP_SOUNDS_VERSION = 1;
@@ -237,7 +260,7 @@ export function sleepSoundsKey(settings: RenderSettings, role: SleepSoundsRole):
   return sha256Hex(inputs).slice(0, RENDER_KEY_LENGTH);
 }
 
-/** `sleep-sounds.<hash10>.mp3` or `sleep-sounds-fade.<hash10>.mp3`. */
+/** `sleep-sounds-rise.<hash10>.mp3`, `sleep-sounds.<hash10>.mp3` or `sleep-sounds-fade.<hash10>.mp3`. */
 export function sleepSoundsFileName(settings: RenderSettings, role: SleepSoundsRole): string {
   return `${SLEEP_SOUNDS_IDS[role]}.${sleepSoundsKey(settings, role)}.mp3`;
 }

@@ -1,11 +1,14 @@
 /**
- * The sleep sounds: the forest bed on its own, for after the practice. Two files of the same length
- * (SleepSoundsSettings.loopSec): `sleep-sounds.<hash10>.mp3`, a seamless loop the skill enqueues
- * again and again, and `sleep-sounds-fade.<hash10>.mp3`, the same sound fading out over its last
- * minute, the chain's last item. The generated noise runs `crossfadeSec` past the loop's length and
- * that tail is cross-faded (equal power: the noise is uncorrelated) into the head, so the loop's end
- * continues into its own start; the fade file starts exactly as the loop does, at the same gain, so
- * loop -> fade joins the same way. Levelled to their own target, far under the voice's -14.
+ * The sleep sounds: the forest bed on its own, for after the practice. Three files of the same
+ * length (SleepSoundsSettings.loopSec): `sleep-sounds-rise.<hash10>.mp3`, the chain's first item,
+ * rising from near silence over its first minutes (the practice ends with its bed faded away);
+ * `sleep-sounds.<hash10>.mp3`, a seamless loop the skill enqueues again and again; and
+ * `sleep-sounds-fade.<hash10>.mp3`, the same sound fading out over its last minute, the chain's
+ * last item. The generated noise runs `crossfadeSec` past the loop's length and that tail is
+ * cross-faded (equal power: the noise is uncorrelated) into the head, so the loop's end continues
+ * into its own start. The rise ends exactly as the loop does and the fade starts exactly as it
+ * does, all at the loop's gain, so rise -> loop and loop -> fade join the same way. Levelled to
+ * their own target, far under the voice's -14.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +18,7 @@ import { dbToGain, integratedLoudness } from './loudness';
 import type { ManifestSleepSound } from './manifest-types';
 import { masterToMp3 } from './master';
 import type { DeliveredFigures } from './measure';
-import { bedSeed, sleepSoundsFileName, type RenderSettings, type SleepSoundsRole } from './render-key';
+import { ALEXA_LOUDNESS_WINDOW, bedSeed, sleepSoundsFileName, type RenderSettings, type SleepSoundsRole } from './render-key';
 import type { SegmentOutcome } from './render-result';
 
 export interface SleepSoundsReport extends ManifestSleepSound {
@@ -24,6 +27,8 @@ export interface SleepSoundsReport extends ManifestSleepSound {
 
 /** The sleep-sounds bed has its own seed: the same forest on every machine, unlike any segment's. */
 const SLEEP_SOUNDS_SEED = bedSeed('sleep-sounds');
+/** How far over Amazon's -19 LUFS floor the rise file must be aimed: the encoder moves it by a few tenths. */
+const RISE_FLOOR_MARGIN_LU = 0.4;
 /** The fade-out is even in decibels, like the bedtime ending's, down this far. */
 const FADE_DEPTH_DB = -50;
 
@@ -48,6 +53,14 @@ export function fadeOut(loop: Float32Array, fadeSamples: number): Float32Array {
   const out = loop.slice();
   const n = Math.min(fadeSamples, out.length);
   for (let k = 0; k < n; k++) out[out.length - n + k] *= dbToGain(FADE_DEPTH_DB * ((k + 1) / n));
+  return out;
+}
+
+/** `loop` rising over its first `riseSamples`, evenly in decibels from `depthDb` to its own level. */
+export function riseIn(loop: Float32Array, riseSamples: number, depthDb: number): Float32Array {
+  const out = loop.slice();
+  const n = Math.min(riseSamples, out.length);
+  for (let k = 0; k < n; k++) out[k] *= dbToGain(depthDb * (1 - (k + 1) / n));
   return out;
 }
 
@@ -92,26 +105,36 @@ async function vouched(outDir: string, file: string, previous: ReadonlyMap<strin
 }
 
 /**
- * The loop and the fade in `outDir`, rendered unless both are there as the previous manifest
- * describes them (their targets and figures come from it). Loop first, then fade.
+ * The rise, the loop and the fade in `outDir`, rendered unless all are there as the previous
+ * manifest describes them (their targets and figures come from it). Reported rise, loop, fade.
  */
 export async function renderSleepSounds(
   outDir: string,
   settings: RenderSettings,
   previous: ReadonlyMap<string, ManifestSleepSound>,
 ): Promise<SleepSoundsReport[]> {
-  const names = { loop: sleepSoundsFileName(settings, 'loop'), fade: sleepSoundsFileName(settings, 'fade') };
-  const [loopKnown, fadeKnown] = await Promise.all([vouched(outDir, names.loop, previous), vouched(outDir, names.fade, previous)]);
-  if (loopKnown && fadeKnown) return [loopKnown, fadeKnown].map((known) => ({ ...known, outcome: 'cached' as const }));
+  const names = {
+    rise: sleepSoundsFileName(settings, 'rise'),
+    loop: sleepSoundsFileName(settings, 'loop'),
+    fade: sleepSoundsFileName(settings, 'fade'),
+  };
+  const known = await Promise.all([
+    vouched(outDir, names.rise, previous),
+    vouched(outDir, names.loop, previous),
+    vouched(outDir, names.fade, previous),
+  ]);
+  if (known.every(Boolean)) return (known as ManifestSleepSound[]).map((entry) => ({ ...entry, outcome: 'cached' as const }));
 
   const { sleepSounds, encoder, loudness } = settings;
   const sleepEncoder = { ...encoder, bitrateKbps: sleepSounds.bitrateKbps };
   const loop = await makeSleepLoop(settings);
   const fade = fadeOut(loop, Math.round(sleepSounds.fadeOutSec * encoder.sampleRate));
+  const rise = riseIn(loop, Math.round(sleepSounds.riseSec * encoder.sampleRate), sleepSounds.riseDepthDb);
   const loopLufs = integratedLoudness(loop, encoder.sampleRate);
   const gainDb = sleepSounds.targetLufs - loopLufs;
-  // The fade gets the loop's gain: its target is the loop's, less what the fade-out takes off the whole.
-  const fadeTargetLufs = Math.round((sleepSounds.targetLufs + integratedLoudness(fade, encoder.sampleRate) - loopLufs) * 100) / 100;
+  // The rise and the fade get the loop's gain: each target is the loop's, less what its ramp takes off the whole.
+  const targetOf = (samples: Float32Array) =>
+    Math.round((sleepSounds.targetLufs + integratedLoudness(samples, encoder.sampleRate) - loopLufs) * 100) / 100;
 
   const render = async (role: SleepSoundsRole, samples: Float32Array, targetLufs: number, encodeBiasPriorLu?: number) => {
     const file = path.join(outDir, names[role]);
@@ -119,8 +142,18 @@ export async function renderSleepSounds(
     const [sha256, info] = await Promise.all([sha256File(file), stat(file)]);
     return { report: { ...entry(role, names[role], targetLufs, result.figures, sha256, info.size), outcome: 'rendered' as const }, result };
   };
+  const riseTarget = targetOf(rise);
+  // The rise keeps the loop's gain (so it joins the loop seamlessly); a rise too long for the file would sink it under Amazon's floor.
+  if (riseTarget < ALEXA_LOUDNESS_WINDOW.minLufs + RISE_FLOOR_MARGIN_LU) {
+    throw new Error(
+      `sleep sounds: a ${sleepSounds.riseSec} s rise leaves the ${sleepSounds.loopSec} s rise file at ${riseTarget} LUFS; shorten riseSec`,
+    );
+  }
   const rendered = await render('loop', loop, sleepSounds.targetLufs);
-  // Aimed with the loop's encoding bias, the fade gets the loop's gain: its steady part is the loop's level.
-  const faded = await render('fade', fade, fadeTargetLufs, rendered.result.aimedBiasLu);
-  return [rendered.report, faded.report];
+  // Aimed with the loop's encoding bias, the rise and the fade get the loop's gain: their steady parts are the loop's level.
+  const [risen, faded] = await Promise.all([
+    render('rise', rise, riseTarget, rendered.result.aimedBiasLu),
+    render('fade', fade, targetOf(fade), rendered.result.aimedBiasLu),
+  ]);
+  return [risen.report, rendered.report, faded.report];
 }
