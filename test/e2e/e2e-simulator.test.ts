@@ -191,7 +191,7 @@ test('start, open and skip to the body scan, pause, restart the server, resume i
   await page.waitForFunction(() => document.getElementById('now-playing')?.dataset.segment?.startsWith('return'));
   await expectPlaying(page, (await page.evaluate(() => document.getElementById('now-playing')?.dataset.segment)) as string);
   await page.click('#jump-near-end');
-  await expectPlaying(page, 'sleep-sounds');
+  await expectPlaying(page, 'sleep-sounds-rise');
   expect(await page.textContent('#now-title')).toBe('Sleep sounds');
   expect(await flags(page)).toHaveLength(flagged);
 
