@@ -1,5 +1,6 @@
 /** Child processes for the benchmark: whole-process cold starts, and long-lived warm servers. */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { RESULT_MARKER, type ColdResult, type ServeReply } from './protocol';
 
@@ -15,6 +16,21 @@ export function useNode(path: string): void {
 }
 export const childNode = () => nodeBinary;
 
+/**
+ * Cold runs can be pinned to one CPU per round (Linux `taskset`), so that a round's `node -e 0`,
+ * our cold start and the baseline's all run on the same core. On a VM whose vCPUs differ in speed
+ * (this machine's two differ by about 30% for `node -e 0`), unpinned runs land on either core at
+ * random, and the medians of the two skills then mix the cores differently from run to run.
+ */
+let pinnedCpu: number | undefined;
+export function canPinCpus(): boolean {
+  return process.platform === 'linux' && cpus().length > 1 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+}
+/** Pins the cold runs that follow to `cpu` (undefined: wherever the OS puts them). */
+export function pinColdRuns(cpu: number | undefined): void {
+  pinnedCpu = cpu;
+}
+
 function minimalEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // Only what node needs plus the skill's settings: no inherited AWS profile or credentials.
   // NODE_NO_WARNINGS: the SDK warns on node < 22 (Lambda runs 22); printing it is not the skill's cost.
@@ -24,7 +40,9 @@ function minimalEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 function run(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<{ wallMs: number; stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(nodeBinary, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // taskset execs node in place, so the wall time is node's own plus one exec, alike for every run.
+    const [command, argv] = pinnedCpu === undefined ? [nodeBinary, args] : ['taskset', ['-c', String(pinnedCpu), nodeBinary, ...args]];
+    const child = spawn(command, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

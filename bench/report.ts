@@ -26,6 +26,8 @@ export interface Figures {
   manifestSource: string;
   segments: number;
   coldRuns: number;
+  /** How the cold runs were placed on CPUs. */
+  coldPinning: string;
   warmN: number;
   /** `node -e 0`, one per round of cold runs (each round runs every variant once, in turn). */
   bareMs: number[];
@@ -49,6 +51,15 @@ export const TARGETS = {
 };
 
 const of = (runs: readonly ColdRun[], pick: (run: ColdRun) => number) => median(runs.map(pick));
+
+/**
+ * Cold-start overhead ratio, round by round, then the median. A round's runs share one CPU (when
+ * pinned), so that core's speed cancels out of the round's ratio; a ratio of two medians instead
+ * swings with how each skill's runs happened to split across unequal cores.
+ */
+export function medianRoundRatio(ours: readonly ColdRun[], baseline: readonly ColdRun[], bareMs: readonly number[]): number {
+  return median(ours.map((run, round) => ratio(run.wallMs - bareMs[round], baseline[round].wallMs - bareMs[round])));
+}
 const requestUnits = (meter: Meter) => meter.readUnits + meter.writeUnits;
 const dynamoUse = (meter: Meter) => `${meter.calls} call${meter.calls === 1 ? '' : 's'}, ${units(requestUnits(meter))} RU`;
 
@@ -56,8 +67,14 @@ export function report(f: Figures): { text: string; passed: boolean } {
   const { ours, baseline } = f;
   const rows: Row[] = [];
   const heading = (text: string) => rows.push({ metric: text, ours: '', baseline: '' });
-  const compare = (metric: string, a: number, b: number, format: (value: number) => string, target?: { text: string; pass: boolean }) =>
-    rows.push({ metric: `  ${metric}`, ours: format(a), baseline: format(b), ratio: x(ratio(a, b)), target: target?.text, pass: target?.pass });
+  const compare = (
+    metric: string,
+    a: number,
+    b: number,
+    format: (value: number) => string,
+    target?: { text: string; pass: boolean },
+    shownRatio = ratio(a, b),
+  ) => rows.push({ metric: `  ${metric}`, ours: format(a), baseline: format(b), ratio: x(shownRatio), target: target?.text, pass: target?.pass });
 
   heading('Bundle (esbuild, minified, same settings for both)');
   compare('size', ours.bundleBytes, baseline.bundleBytes, kb, { text: '<= 400 KB', pass: ours.bundleBytes <= TARGETS.bundleBytes });
@@ -73,11 +90,15 @@ export function report(f: Figures): { text: string; passed: boolean } {
     of(baseline.coldLaunch, (r) => r.wallMs),
     ms,
   );
-  const coldRatio = ratio(overhead(ours.coldLaunch), overhead(baseline.coldLaunch));
-  compare(`overhead above node -e 0 (${ms(median(f.bareMs))})`, overhead(ours.coldLaunch), overhead(baseline.coldLaunch), ms, {
-    text: '<= 0.5x',
-    pass: coldRatio <= TARGETS.coldOverheadRatio,
-  });
+  const coldRatio = medianRoundRatio(ours.coldLaunch, baseline.coldLaunch, f.bareMs);
+  compare(
+    `overhead above node -e 0 (${ms(median(f.bareMs))}); ratio: median of rounds`,
+    overhead(ours.coldLaunch),
+    overhead(baseline.coldLaunch),
+    ms,
+    { text: '<= 0.5x', pass: coldRatio <= TARGETS.coldOverheadRatio },
+    coldRatio,
+  );
   compare(
     '  loading the bundle (require)',
     of(ours.coldLaunch, (r) => r.loadMs),
@@ -199,7 +220,7 @@ export function report(f: Figures): { text: string; passed: boolean } {
   const passed = targets.every((row) => row.pass);
   const text = [
     'Spine Nidra vs the standard ask-sdk pattern (bench/baseline): one run, one dynalite, same requests',
-    `${f.machine}; ${f.segments} practice items from ${f.manifestSource}`,
+    `${f.machine}; ${f.segments} practice items from ${f.manifestSource}; ${f.coldPinning}`,
     '',
     table(rows),
     '',

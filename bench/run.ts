@@ -4,7 +4,8 @@
  * ratio of each, and PASS/FAIL against the issue's targets; exits non-zero when a target fails.
  * Options: --cold-runs N (default 21), --warm N requests per type (default 400), --node <path> to
  * run the skills on another node binary (this one by default), or --node 24 for that major
- * version's official binary, fetched once from the npm registry (bench/node-binary.ts).
+ * version's official binary, fetched once from the npm registry (bench/node-binary.ts); --no-pin
+ * to leave cold runs unpinned (by default, on Linux with taskset, each round runs on one CPU).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildAll, OUT_DIR, ROOT, type Bundle } from './builds';
 import { startBenchDynamo, type BenchDynamo, type Meter } from './dynamo';
 import { nodeBinary } from './node-binary';
-import { bareRun, childNode, coldRun, requireRun, useNode, WarmServer, type ColdRun } from './processes';
+import { bareRun, canPinCpus, childNode, coldRun, pinColdRuns, requireRun, useNode, WarmServer, type ColdRun } from './processes';
 import { report, type Figures, type VariantFigures } from './report';
 import { startBenchAlexaApi } from './fake-alexa-api';
 import { aimEnvelopesAt, BENCH_SKILL_ID, benchUserId, launch } from './requests';
@@ -27,6 +28,8 @@ const option = (name: string, fallback: number) => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const COLD_RUNS = option('--cold-runs', 21);
+/** Each round's cold runs share one CPU, the rounds taking the CPUs in turn; `--no-pin` leaves them to the OS. */
+const PIN_CPUS = !process.argv.includes('--no-pin') && canPinCpus();
 if (process.argv.includes('--node')) useNode(nodeBinary(process.argv[process.argv.indexOf('--node') + 1], ROOT));
 const WARM_N = option('--warm', 400);
 const WARM_UP = 50;
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
       return result;
     };
     for (let run = 0; run < COLD_RUNS; run += 1) {
+      pinColdRuns(PIN_CPUS ? run % cpus().length : undefined);
       cold.bare.push(await bareRun());
       const newDeviceFile = eventFile('launch-new-device', launch({ ...clock.at(warmUser), deviceId: `amzn1.ask.device.BENCH-NEW-${run}` }));
       // Which skill goes first alternates by round, so neither always runs right after `node -e 0`.
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
       cold.sdkClient.push(await coldRun(builds.child, builds.sdkClient.file, launchFile, direct('ours')));
       cold.sdkExternal.push(await coldRun(builds.child, builds.sdkExternal.file, launchFile, direct('ours')));
     }
+    pinColdRuns(undefined);
     const clipLoads: number[] = [];
     for (let run = 0; run < 5; run += 1) clipLoads.push(await requireRun(['@aws-sdk/client-polly', '@aws-sdk/client-s3'], ROOT));
 
@@ -186,6 +191,7 @@ async function main(): Promise<void> {
       manifestSource: builds.manifestSource,
       segments: builds.segments,
       coldRuns: COLD_RUNS,
+      coldPinning: PIN_CPUS ? `each round's cold runs on one CPU, CPUs 0-${cpus().length - 1} in turn (taskset)` : 'cold runs not pinned to a CPU',
       warmN: WARM_N,
       bareMs: cold.bare,
       ours: figures.ours,
