@@ -1,4 +1,5 @@
-import { SkillBuilders, type Skill as CustomSkill, type RequestHandler } from 'ask-sdk-core';
+import type { Skill as CustomSkill, RequestHandler } from 'ask-sdk-core';
+import { SkillBuilders } from './ask-sdk';
 import type { SkillDeps } from './deps';
 import { answerHandlers } from './handlers/answers';
 import { audioEventHandlers } from './handlers/audio-events';

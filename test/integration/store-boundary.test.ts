@@ -2,7 +2,7 @@
  * The Lambda's DynamoDB client never reaches the AWS SDK's: not "esbuild shook it out of the
  * bundle" (test/integration/deploy-lambda.test.ts checks that outcome), but no import on the way
  * from wire.ts, listener-table.ts or the Lambda's entry leads to @aws-sdk/client-dynamodb at all.
- * The graph is esbuild's, before tree-shaking: every module it had to read to bundle the entry,
+ * (The last test holds ask-sdk-core to the same kind of line.) The graph is esbuild's, before tree-shaking: every module it had to read to bundle the entry,
  * packages included, with the Lambda's own build settings. Type-only imports are not part of it
  * (they are erased); the table logic carries its own DynamoDB-JSON type anyway.
  */
@@ -24,12 +24,12 @@ async function importGraph(entry: string): Promise<Metafile> {
   return metafile;
 }
 
-/** The chain of imports from `entry` to the SDK's DynamoDB client, or undefined when there is none. */
-function pathToSdkClient(metafile: Metafile, entry: string): string[] | undefined {
+/** The chain of imports from `entry` to a module matching `target`, or undefined when there is none. */
+function pathTo(metafile: Metafile, entry: string, target: RegExp): string[] | undefined {
   const cameFrom = new Map<string, string | undefined>([[entry, undefined]]);
   const queue = [entry];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    if (SDK_DYNAMODB_CLIENT.test(file)) {
+    if (target.test(file)) {
       const chain = [];
       for (let step: string | undefined = file; step !== undefined; step = cameFrom.get(step)) chain.unshift(step);
       return chain;
@@ -50,14 +50,24 @@ describe("the store's import boundary", () => {
     async (entry) => {
       const metafile = await importGraph(entry);
       expect(Object.keys(metafile.inputs)).toContain(entry);
-      expect(pathToSdkClient(metafile, entry)).toBeUndefined();
+      expect(pathTo(metafile, entry, SDK_DYNAMODB_CLIENT)).toBeUndefined();
     },
   );
 
   it('sees the SDK client where it is imported: the adapter the tests and the benchmark use', async () => {
     const entry = 'local/sdk-dynamo.ts';
-    const chain = pathToSdkClient(await importGraph(entry), entry);
+    const chain = pathTo(await importGraph(entry), entry, SDK_DYNAMODB_CLIENT);
     expect(chain?.[0]).toBe(entry);
     expect(chain?.at(-1)).toMatch(SDK_DYNAMODB_CLIENT);
+  });
+
+  // lambda/skill/ask-sdk.ts: the package index runs every module ask-sdk-core has (CommonJS is not
+  // tree-shaken), 14 KB and about 2 ms of every cold start the skill never uses.
+  it("reaches ask-sdk-core's builders and request helpers, never its index", async () => {
+    const entry = 'lambda/index.ts';
+    const metafile = await importGraph(entry);
+    expect(pathTo(metafile, entry, /node_modules\/ask-sdk-core\/dist\/skill\/SkillBuilders\.js$/)).toBeDefined();
+    expect(pathTo(metafile, entry, /node_modules\/ask-sdk-core\/dist\/util\/RequestEnvelopeUtils\.js$/)).toBeDefined();
+    expect(pathTo(metafile, entry, /node_modules\/ask-sdk-core\/dist\/index\.js$/)).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@
  * sankalpa phrase, an idea picked, repeat, a miss, home and cancel. With no question open, each
  * means what it means anywhere.
  */
-import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import { getSlot } from '../ask-sdk';
 import { onMiss, onNavigateHome, onNo, onPhrase, onPick, onRepeat, onYes } from '../../core/dialog';
 import { chosenIndex } from '../../core/sankalpa';
 import { fallback, moveByVoice, navigateHome, stop } from '../../core/session';

@@ -1,4 +1,5 @@
-import { getIntentName, getRequestType, type HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
+import { getIntentName, getRequestType } from '../ask-sdk';
 import type { IntentName } from '../../../models/intents';
 
 export function isRequest(input: HandlerInput, ...types: string[]): boolean {

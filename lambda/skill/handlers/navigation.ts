@@ -1,5 +1,6 @@
 /** Next, previous, the Echo's buttons, and skipping to a named part: request → facts → core/session.ts → apply. */
-import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import { getSlot } from '../ask-sdk';
 import type { IntentName } from '../../../models/intents';
 import { moveByButton, moveByVoice, skipTo, type Move } from '../../core/session';
 import { isTargetId, matchTarget } from '../../playback/targets';

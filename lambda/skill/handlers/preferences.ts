@@ -1,5 +1,6 @@
 /** Preferences by voice, the settings read-back and practice stats: request → facts → core/preferences.ts → apply. */
-import { getSlot, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import { getSlot } from '../ask-sdk';
 import { PREFERENCE_INTENT_NAMES, type PreferenceIntentName } from '../../../models/intents';
 import { setPreference, setSleepSounds, settings, stats } from '../../core/preferences';
 import { DEFAULT_SLEEP_MINUTES, SLEEP_MINUTE_CHOICES } from '../../playback/sleep-sounds';

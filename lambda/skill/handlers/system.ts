@@ -1,4 +1,5 @@
-import { getRequestType, type ErrorHandler, type RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
+import { getRequestType } from '../ask-sdk';
 import { say } from '../../core/speech';
 import { errorKind } from '../metrics';
 import { fallback } from '../../core/session';
