@@ -33,7 +33,7 @@ export function pinColdRuns(cpu: number | undefined): void {
 
 function minimalEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // Only what node needs plus the skill's settings: no inherited AWS profile or credentials.
-  // NODE_NO_WARNINGS: the SDK warns on node < 22 (Lambda runs 22); printing it is not the skill's cost.
+  // NODE_NO_WARNINGS: the SDK warns on node < 22 (Lambda runs 24); printing it is not the skill's cost.
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_NO_WARNINGS: '1', ...extra };
 }
 
