@@ -2,9 +2,10 @@
  * The Lambda's DynamoDB client never reaches the AWS SDK's: not "esbuild shook it out of the
  * bundle" (test/integration/deploy-lambda.test.ts checks that outcome), but no import on the way
  * from wire.ts, listener-table.ts or the Lambda's entry leads to @aws-sdk/client-dynamodb at all.
- * (The last test holds ask-sdk-core to the same kind of line.) The graph is esbuild's, before tree-shaking: every module it had to read to bundle the entry,
- * packages included, with the Lambda's own build settings. Type-only imports are not part of it
- * (they are erased); the table logic carries its own DynamoDB-JSON type anyway.
+ * (The last test holds ask-sdk-core's package index to the same kind of line.) The graph is
+ * esbuild's, before tree-shaking: every module it had to read to bundle the entry, packages
+ * included, with the Lambda's own build settings. Type-only imports are not part of it (they are
+ * erased); the table logic carries its own DynamoDB-JSON type anyway.
  */
 import { build, type Metafile } from 'esbuild';
 import { join } from 'node:path';
